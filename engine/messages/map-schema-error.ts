@@ -1,0 +1,79 @@
+import type { FieldPlan, RuntimeForm } from '../runtime/runtime-form.js';
+import type { SchemaError } from '../runtime/schema-validator.js';
+import type { MessageCode } from './message-codes.js';
+
+export interface MappedSchemaError {
+  readonly field: FieldPlan | undefined;
+  readonly fieldName: string;
+  readonly pointer: string;
+  readonly code: MessageCode;
+  readonly limit?: string | number;
+}
+
+/**
+ * Turns one Ajv error into the field it concerns and a message code, in one place.
+ * Like JSON Forms' getControlPath: the field is the first segment of `instancePath`, or the
+ * missing property of a `required` error at the root. Returns undefined for errors that only
+ * summarise others (`if`, `allOf`).
+ */
+export function mapSchemaError(form: RuntimeForm, error: SchemaError): MappedSchemaError | undefined {
+  if (error.keyword === 'if' || error.keyword === 'allOf' || error.keyword === 'anyOf') return undefined;
+  const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/');
+  let fieldName = segments[0] === undefined ? '' : decodePointerToken(segments[0]);
+  let pointer = error.instancePath;
+  if (error.keyword === 'required' && segments.length === 0) {
+    fieldName = String(error.params.missingProperty);
+    pointer = `/${fieldName}`;
+  }
+  if (error.keyword === 'additionalProperties' && segments.length === 0) {
+    fieldName = String(error.params.additionalProperty);
+    return { field: undefined, fieldName, pointer: `/${fieldName}`, code: 'unknownField' };
+  }
+  const field = form.fieldByName.get(fieldName);
+  if (!field && segments.length === 0) return { field, fieldName, pointer, code: 'notAnObject' };
+  const code = codeFor(error, field, segments.length);
+  const limit = error.params.limit as number | undefined;
+  return { field, fieldName, pointer: pointer === '' ? (field?.pointer ?? '') : pointer, code, limit };
+}
+
+function codeFor(error: SchemaError, field: FieldPlan | undefined, depth: number): MessageCode {
+  const choice = field?.choice ?? false;
+  const missing: MessageCode = choice ? 'requiredChoice' : 'required';
+  switch (error.keyword) {
+    case 'required':
+      return missing;
+    case 'minItems':
+      // An empty choice inside a composite value (no association ticked) reads as "choose one".
+      return (error.params.limit as number) <= 1 ? missing : 'minItems';
+    case 'minLength':
+      return (error.params.limit as number) <= 1 ? missing : 'minLength';
+    case 'format':
+      if (error.params.format === 'date') return 'dateFormat';
+      return 'format';
+    case 'enum':
+    case 'const':
+      return 'choice';
+    case 'maxLength':
+      return 'maxCharacters';
+    case 'type':
+      return depth > 1 && choice ? 'invalid' : 'type';
+    case 'pattern':
+    case 'minimum':
+    case 'maximum':
+    case 'maxItems':
+    case 'uniqueItems':
+      return error.keyword;
+    case 'exclusiveMinimum':
+      return 'minimum';
+    case 'exclusiveMaximum':
+      return 'maximum';
+    case 'additionalProperties':
+      return 'invalid';
+    default:
+      return 'invalid';
+  }
+}
+
+function decodePointerToken(token: string): string {
+  return token.replaceAll('~1', '/').replaceAll('~0', '~');
+}

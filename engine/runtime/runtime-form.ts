@@ -1,0 +1,89 @@
+import type {
+  FieldUi,
+  FormDefinition,
+  JsonSchema,
+  Step,
+  VisibleWhen,
+  WidgetName,
+} from '../definition/form-definition.js';
+import { isChoiceWidget, resolveWidget } from './resolve-widget.js';
+import type { SchemaValidator } from './schema-validator.js';
+
+/** Everything the pipeline needs about one field, worked out once per form. */
+export interface FieldPlan {
+  readonly name: string;
+  readonly pointer: string;
+  readonly ui: FieldUi;
+  readonly schema: JsonSchema;
+  readonly widget: WidgetName;
+  readonly choice: boolean;
+  /** Listed in the schema's `required`; when the field has a condition, only while visible. */
+  readonly required: boolean;
+  readonly visibleWhen: VisibleWhen | undefined;
+  /** The id of the fields step that asks it; undefined for derived properties. */
+  readonly stepId: string | undefined;
+  readonly maxCharacters: number | undefined;
+  readonly minDate: string | undefined;
+  readonly maxDate: string | undefined;
+}
+
+/** A form ready to validate and render; built once, shared by every request. */
+export interface RuntimeForm {
+  readonly definition: FormDefinition;
+  readonly id: string;
+  readonly version: number;
+  readonly fields: readonly FieldPlan[];
+  readonly fieldByName: ReadonlyMap<string, FieldPlan>;
+  readonly steps: readonly Step[];
+  readonly hasConditions: boolean;
+  readonly validateSchema: SchemaValidator;
+}
+
+/**
+ * Builds the runtime plan of a definition that has passed the check. The validator is the
+ * compiled data schema: `ajv.compile` on the server, a precompiled standalone module in a browser.
+ */
+export function createRuntimeForm(definition: FormDefinition, validateSchema: SchemaValidator): RuntimeForm {
+  const properties = (definition.schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((definition.schema.required as string[] | undefined) ?? []);
+  const stepOf = new Map<string, string>();
+  for (const step of definition.steps) {
+    if (step.type === 'fields') for (const name of step.fields) stepOf.set(name, step.id);
+  }
+  const fields: FieldPlan[] = [];
+  for (const [name, schema] of Object.entries(properties)) {
+    const ui: FieldUi = definition.fields[name] ?? { label: { ja: name, en: name } };
+    const widget = resolveWidget(schema, ui);
+    fields.push(
+      Object.freeze({
+        name,
+        pointer: `/${escapePointerToken(name)}`,
+        ui,
+        schema,
+        widget,
+        choice: isChoiceWidget(widget),
+        required: required.has(name),
+        visibleWhen: ui.visibleWhen,
+        stepId: stepOf.get(name),
+        maxCharacters: typeof schema.maxCharacters === 'number' ? schema.maxCharacters : undefined,
+        minDate: typeof schema.minDate === 'string' ? schema.minDate : undefined,
+        maxDate: typeof schema.maxDate === 'string' ? schema.maxDate : undefined,
+      }),
+    );
+  }
+  return Object.freeze({
+    definition,
+    id: definition.id,
+    version: definition.version,
+    fields: Object.freeze(fields),
+    fieldByName: new Map(fields.map((field) => [field.name, field])),
+    steps: definition.steps,
+    hasConditions: fields.some((field) => field.visibleWhen !== undefined),
+    validateSchema,
+  });
+}
+
+/** RFC 6901: `~` and `/` inside a property name. */
+export function escapePointerToken(token: string): string {
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,103 @@
+import type { FieldError } from '../messages/field-error.js';
+import { mapSchemaError } from '../messages/map-schema-error.js';
+import { fieldError } from '../messages/render-message.js';
+import { checkSelection, isAssociationSelection } from '../rules/association-selection.js';
+import { exceedsMaxCharacters } from '../rules/max-characters.js';
+import { checkDateBounds } from '../rules/relative-date.js';
+import type { GroupItem, OptionItem } from '../sources/source-catalog.js';
+import { sourceItems } from '../sources/source-items.js';
+import { normaliseSubmission } from './normalise-submission.js';
+import { escapePointerToken, type FieldPlan, type RuntimeForm } from './runtime-form.js';
+import type { ValidationContext } from './validation-context.js';
+
+export type SubmissionData = Record<string, unknown>;
+
+export type ValidationResult =
+  | { readonly ok: true; readonly value: SubmissionData; readonly errors: readonly [] }
+  | { readonly ok: false; readonly value: SubmissionData; readonly errors: readonly FieldError[] };
+
+export interface ValidateOptions {
+  /** Report only the fields of this step (the browser checks one step at a time). */
+  readonly step?: string;
+}
+
+/**
+ * The whole check of a submission, the same in the browser and on the server: normalise, drop
+ * hidden fields, apply cascades, validate against the schema, then the project's own rules.
+ * Failures are values: at most one error per field, with messages in `context.locale`.
+ */
+export function validateSubmission(
+  form: RuntimeForm,
+  input: unknown,
+  context: ValidationContext,
+  options: ValidateOptions = {},
+): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, value: {}, errors: [fieldError(undefined, 'notAnObject', context.locale)] };
+  }
+  const { value, unknownKeys } = normaliseSubmission(form, input as Record<string, unknown>, context);
+  const errors: FieldError[] = [];
+  const failed = new Set<string>();
+  for (const key of unknownKeys) {
+    errors.push(fieldError(undefined, 'unknownField', context.locale, `/${escapePointerToken(key)}`, undefined, key));
+    failed.add(key);
+  }
+  if (!form.validateSchema(value)) {
+    for (const schemaError of form.validateSchema.errors ?? []) {
+      const mapped = mapSchemaError(form, schemaError);
+      if (!mapped || failed.has(mapped.fieldName)) continue;
+      failed.add(mapped.fieldName);
+      const code =
+        mapped.code === 'dateFormat' && /^\d{4}-\d{2}-\d{2}$/.test(String(value[mapped.fieldName]))
+          ? 'dateInvalid'
+          : mapped.code;
+      errors.push(fieldError(mapped.field, code, context.locale, mapped.pointer, mapped.limit, mapped.fieldName));
+    }
+  }
+  for (const field of form.fields) {
+    if (failed.has(field.name) || !Object.hasOwn(value, field.name)) continue;
+    const ruleError = checkRules(field, value, context);
+    if (ruleError) errors.push(ruleError);
+  }
+  const step = options.step;
+  const reported = step === undefined ? errors : errors.filter((error) => inStep(form, error, step));
+  return reported.length === 0 ? { ok: true, value, errors: [] } : { ok: false, value, errors: reported };
+}
+
+/** The project's rules beyond JSON Schema, for one field whose value passed the schema. */
+function checkRules(field: FieldPlan, data: SubmissionData, context: ValidationContext): FieldError | undefined {
+  const value = data[field.name];
+  const { locale } = context;
+  if (
+    field.maxCharacters !== undefined &&
+    typeof value === 'string' &&
+    exceedsMaxCharacters(value, field.maxCharacters)
+  ) {
+    return fieldError(field, 'maxCharacters', locale, field.pointer, field.maxCharacters);
+  }
+  if ((field.minDate !== undefined || field.maxDate !== undefined) && typeof value === 'string') {
+    const violation = checkDateBounds(value, field.minDate, field.maxDate, context.today);
+    if (violation) {
+      const today = violation.bound === 'today';
+      const code =
+        violation.code === 'minDate' ? (today ? 'minDateToday' : 'minDate') : today ? 'maxDateToday' : 'maxDate';
+      return fieldError(field, code, locale, field.pointer, violation.limit.replaceAll('-', '/'));
+    }
+  }
+  if (!field.ui.source) return undefined;
+  if (field.widget === 'association-layers') {
+    if (!isAssociationSelection(value)) return undefined;
+    const violation = checkSelection(value, sourceItems<GroupItem>(field.ui, context.sources, data));
+    return violation ? fieldError(field, violation, locale) : undefined;
+  }
+  const allowed = sourceItems<OptionItem>(field.ui, context.sources, data);
+  const chosen = Array.isArray(value) ? value : [value];
+  for (const item of chosen) {
+    if (!allowed.some((option) => option.value === item)) return fieldError(field, 'notInSource', locale);
+  }
+  return undefined;
+}
+
+function inStep(form: RuntimeForm, error: FieldError, step: string): boolean {
+  return form.fieldByName.get(error.field)?.stepId === step;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import { initial } from './001-initial.js';
+
+/** Every migration, in order; names sort as they run. Add new ones at the end. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-initial': initial,
+};
