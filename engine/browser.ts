@@ -4,11 +4,11 @@
  * `instantiateValidator`.
  */
 export type * from './definition/form-definition.js';
-export { LOCALES } from './definition/form-definition.js';
+export { LOCALES, MAIL_EVENTS, WIDGETS } from './definition/form-definition.js';
 export type { FieldError } from './messages/field-error.js';
 export type { MessageCode } from './messages/message-codes.js';
 export { type AssociationSelection, isAssociationSelection } from './rules/association-selection.js';
-export { applyCascade, type CascadeDirection } from './rules/cascade.js';
+export { applyCascade, type CascadeDirection, type LayeredGroup } from './rules/cascade.js';
 export { formatDisplayDate, isCalendarDate, normaliseDateInput, toHalfWidthDigits } from './rules/date-input.js';
 export { countCharacters } from './rules/max-characters.js';
 export { resolveDateBound } from './rules/relative-date.js';

@@ -125,6 +125,8 @@ export interface MailHook {
 export interface Workflow {
   /** The date field whose value is the day a membership ends or starts on approval. */
   readonly effectiveDate?: string;
+  /** The text field naming the facility (所属施設名) of the group that approved `join` targets form. */
+  readonly facility?: string;
 }
 
 export interface FormDefinition {

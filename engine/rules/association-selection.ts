@@ -9,11 +9,10 @@ export interface AssociationSelection {
 export function isAssociationSelection(value: unknown): value is AssociationSelection {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return (
-    typeof candidate.groupId === 'string' &&
-    Array.isArray(candidate.associationIds) &&
-    candidate.associationIds.every((id) => typeof id === 'string')
-  );
+  const ids = candidate.associationIds;
+  if (typeof candidate.groupId !== 'string' || !Array.isArray(ids)) return false;
+  for (const id of ids) if (typeof id !== 'string') return false;
+  return true;
 }
 
 export type SelectionViolation = 'unknownGroup' | 'outsideGroup';
@@ -26,10 +25,13 @@ export function checkSelection(
   selection: AssociationSelection,
   groups: readonly GroupItem[],
 ): SelectionViolation | undefined {
-  const group = groups.find((candidate) => candidate.id === selection.groupId);
+  let group: GroupItem | undefined;
+  for (const candidate of groups) if (candidate.id === selection.groupId) group = candidate;
   if (!group) return 'unknownGroup';
   for (const id of selection.associationIds) {
-    if (!group.associations.some((association) => association.id === id)) return 'outsideGroup';
+    let found = false;
+    for (const association of group.associations) if (association.id === id) found = true;
+    if (!found) return 'outsideGroup';
   }
   return undefined;
 }

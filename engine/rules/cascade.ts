@@ -1,6 +1,9 @@
-import type { GroupItem } from '../sources/source-catalog.js';
-
 export type CascadeDirection = 'upward' | 'downward' | 'none';
+
+/** The part of a group the cascade reads: its associations' ids and layers (a GroupItem or a GroupView). */
+export interface LayeredGroup {
+  readonly associations: readonly { readonly id: string; readonly layer: number }[];
+}
 
 /**
  * The layer cascade. With `upward` (the manual's rule for withdrawal), choosing a layer also
@@ -8,24 +11,22 @@ export type CascadeDirection = 'upward' | 'downward' | 'none';
  * With `downward`, choosing a layer also chooses every layer below it. Ids outside the group are
  * kept as given so the one-group rule can report them. The result follows the group's order.
  */
-export function applyCascade(selected: readonly string[], group: GroupItem, direction: CascadeDirection): string[] {
-  const chosen = new Set(selected);
-  if (direction !== 'none') {
-    let edge: number | undefined;
-    for (const association of group.associations) {
-      if (!chosen.has(association.id)) continue;
-      if (edge === undefined) edge = association.layer;
-      else edge = direction === 'upward' ? Math.max(edge, association.layer) : Math.min(edge, association.layer);
-    }
-    if (edge !== undefined) {
-      for (const association of group.associations) {
-        if (direction === 'upward' ? association.layer <= edge : association.layer >= edge) {
-          chosen.add(association.id);
-        }
-      }
-    }
+export function applyCascade(selected: readonly string[], group: LayeredGroup, direction: CascadeDirection): string[] {
+  const associations = group.associations;
+  // The edge is the lowest chosen layer (upward) or the highest (downward); 1 is the top.
+  let edge = direction === 'upward' ? 0 : 4;
+  for (const association of associations) {
+    if (!selected.includes(association.id)) continue;
+    edge = direction === 'upward' ? Math.max(edge, association.layer) : Math.min(edge, association.layer);
   }
-  const inGroup = group.associations.filter((association) => chosen.has(association.id)).map((a) => a.id);
-  const outside = selected.filter((id) => !group.associations.some((association) => association.id === id));
-  return [...inGroup, ...outside];
+  const result: string[] = [];
+  for (const association of associations) {
+    const cascaded =
+      direction === 'upward' ? association.layer <= edge : direction === 'downward' && association.layer >= edge;
+    if (cascaded || selected.includes(association.id)) result.push(association.id);
+  }
+  for (const id of selected) {
+    if (!result.includes(id) && !associations.some((association) => association.id === id)) result.push(id);
+  }
+  return result;
 }

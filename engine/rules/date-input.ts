@@ -4,6 +4,13 @@
  * trimmed but otherwise as typed, so the schema's `format: date` reports it.
  */
 export function normaliseDateInput(input: string): string {
+  // Most input is already `YYYY/MM/DD` or ISO: read it without regular expressions.
+  if (input.length === 10 && isDigits(input, 0, 4) && isDigits(input, 5, 7) && isDigits(input, 8, 10)) {
+    const separator = input[4];
+    if ((separator === '/' || separator === '-') && input[7] === separator) {
+      return separator === '-' ? input : `${input.slice(0, 4)}-${input.slice(5, 7)}-${input.slice(8, 10)}`;
+    }
+  }
   const text = toHalfWidthDigits(input).trim();
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
@@ -14,7 +21,18 @@ export function normaliseDateInput(input: string): string {
 
 /** Full-width digits (０-９) become ASCII digits; nothing else changes. */
 export function toHalfWidthDigits(text: string): string {
-  return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+  let result = '';
+  let changed = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xff10 && code <= 0xff19) {
+      result += String.fromCharCode(code - 0xfee0);
+      changed = true;
+    } else {
+      result += text[index];
+    }
+  }
+  return changed ? result : text;
 }
 
 /** `2024-10-31` → `2024/10/31`, the display form the manual uses everywhere. */
@@ -22,15 +40,30 @@ export function formatDisplayDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.replaceAll('-', '/') : iso;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 /** True when `YYYY-MM-DD` names a real calendar day (2024-02-30 does not). */
 export function isCalendarDate(iso: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return false;
+  if (!isDigits(iso, 0, 4) || !isDigits(iso, 5, 7) || !isDigits(iso, 8, 10)) return false;
+  const year = digitsValue(iso, 0, 4);
+  const month = digitsValue(iso, 5, 7);
+  const day = digitsValue(iso, 8, 10);
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let index = start; index < end; index++) value = value * 10 + (text.charCodeAt(index) - 48);
+  return value;
 }

@@ -22,14 +22,18 @@ export type DateBoundViolation = {
   readonly bound: string;
 };
 
-/** Checks an ISO date against its bounds; dates that are not calendar days are left to `format`. */
+/**
+ * Checks an ISO date against its bounds; dates that are not calendar days are left to `format`
+ * (pass `checkFormat = false` when the format is already known to be right).
+ */
 export function checkDateBounds(
   value: string,
   minDate: string | undefined,
   maxDate: string | undefined,
   today: string,
+  checkFormat = true,
 ): DateBoundViolation | undefined {
-  if (!isCalendarDate(value)) return undefined;
+  if (checkFormat && !isCalendarDate(value)) return undefined;
   if (minDate !== undefined) {
     const limit = resolveDateBound(minDate, today);
     if (value < limit) return { code: 'minDate', limit, bound: minDate };

@@ -13,9 +13,11 @@ export function normaliseValue(field: FieldPlan, value: unknown): unknown {
       return typeof value === 'string' ? emptyToUndefined(normaliseDateInput(value)) : value;
     case 'text':
     case 'textarea':
+      return typeof value === 'string' ? emptyToUndefined(toNfc(value).trim()) : value;
     case 'radio':
     case 'select':
-      return typeof value === 'string' ? emptyToUndefined(value.normalize('NFC').trim()) : value;
+      // Choices are compared with fixed option values; only surrounding blanks are forgiven.
+      return typeof value === 'string' ? emptyToUndefined(value.trim()) : value;
     case 'number':
       return typeof value === 'string' ? parseNumber(value) : value;
     case 'checkboxes':
@@ -29,6 +31,15 @@ export function normaliseValue(field: FieldPlan, value: unknown): unknown {
       return exhaustive;
     }
   }
+}
+
+/** NFC, skipping the (slow) normaliser for text that has no character it could change. */
+function toNfc(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    // Below U+0300 (the first combining mark) every character is already in NFC.
+    if (text.charCodeAt(index) >= 0x300) return text.normalize('NFC');
+  }
+  return text;
 }
 
 function emptyToUndefined(text: string): string | undefined {

@@ -36,6 +36,12 @@ export interface RuntimeForm {
   readonly fieldByName: ReadonlyMap<string, FieldPlan>;
   readonly steps: readonly Step[];
   readonly hasConditions: boolean;
+  readonly conditionalFields: readonly FieldPlan[];
+  /** association-layers fields whose cascade is upward or downward. */
+  readonly cascadeFields: readonly FieldPlan[];
+  /** Fields with a rule beyond JSON Schema: maxCharacters, date bounds, a source of options. */
+  readonly ruleFields: readonly FieldPlan[];
+  readonly selectionFields: readonly FieldPlan[];
   readonly validateSchema: SchemaValidator;
 }
 
@@ -79,6 +85,19 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
     fieldByName: new Map(fields.map((field) => [field.name, field])),
     steps: definition.steps,
     hasConditions: fields.some((field) => field.visibleWhen !== undefined),
+    conditionalFields: fields.filter((field) => field.visibleWhen !== undefined),
+    cascadeFields: fields.filter(
+      (field) =>
+        field.widget === 'association-layers' && (field.ui.cascade === 'upward' || field.ui.cascade === 'downward'),
+    ),
+    ruleFields: fields.filter(
+      (field) =>
+        field.maxCharacters !== undefined ||
+        field.minDate !== undefined ||
+        field.maxDate !== undefined ||
+        (field.ui.source !== undefined && field.widget !== 'association-layers'),
+    ),
+    selectionFields: fields.filter((field) => field.widget === 'association-layers' && field.ui.source !== undefined),
     validateSchema,
   });
 }

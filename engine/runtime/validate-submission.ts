@@ -37,16 +37,25 @@ export function validateSubmission(
   }
   const { value, unknownKeys } = normaliseSubmission(form, input as Record<string, unknown>, context);
   const errors: FieldError[] = [];
-  const failed = new Set<string>();
+  // Fields that already have an error; most submissions have none, so no Set is made for them.
+  let failed: Set<string> | undefined = unknownKeys.length > 0 ? new Set(unknownKeys) : undefined;
   for (const key of unknownKeys) {
     errors.push(fieldError(undefined, 'unknownField', context.locale, `/${escapePointerToken(key)}`, undefined, key));
-    failed.add(key);
+  }
+  // A choice outside the member's groups says more than any count or shape error about it.
+  for (const field of form.selectionFields) {
+    if (!Object.hasOwn(value, field.name)) continue;
+    const selectionError = checkSelectionRule(field, value, context);
+    if (selectionError) {
+      errors.push(selectionError);
+      (failed ??= new Set()).add(field.name);
+    }
   }
   if (!form.validateSchema(value)) {
     for (const schemaError of form.validateSchema.errors ?? []) {
       const mapped = mapSchemaError(form, schemaError);
-      if (!mapped || failed.has(mapped.fieldName)) continue;
-      failed.add(mapped.fieldName);
+      if (!mapped || failed?.has(mapped.fieldName)) continue;
+      (failed ??= new Set()).add(mapped.fieldName);
       const code =
         mapped.code === 'dateFormat' && /^\d{4}-\d{2}-\d{2}$/.test(String(value[mapped.fieldName]))
           ? 'dateInvalid'
@@ -54,8 +63,8 @@ export function validateSubmission(
       errors.push(fieldError(mapped.field, code, context.locale, mapped.pointer, mapped.limit, mapped.fieldName));
     }
   }
-  for (const field of form.fields) {
-    if (failed.has(field.name) || !Object.hasOwn(value, field.name)) continue;
+  for (const field of form.ruleFields) {
+    if (failed?.has(field.name) || !Object.hasOwn(value, field.name)) continue;
     const ruleError = checkRules(field, value, context);
     if (ruleError) errors.push(ruleError);
   }
@@ -76,7 +85,8 @@ function checkRules(field: FieldPlan, data: SubmissionData, context: ValidationC
     return fieldError(field, 'maxCharacters', locale, field.pointer, field.maxCharacters);
   }
   if ((field.minDate !== undefined || field.maxDate !== undefined) && typeof value === 'string') {
-    const violation = checkDateBounds(value, field.minDate, field.maxDate, context.today);
+    // The schema has already checked the format, so the bounds compare real ISO dates.
+    const violation = checkDateBounds(value, field.minDate, field.maxDate, context.today, false);
     if (violation) {
       const today = violation.bound === 'today';
       const code =
@@ -84,18 +94,25 @@ function checkRules(field: FieldPlan, data: SubmissionData, context: ValidationC
       return fieldError(field, code, locale, field.pointer, violation.limit.replaceAll('-', '/'));
     }
   }
-  if (!field.ui.source) return undefined;
-  if (field.widget === 'association-layers') {
-    if (!isAssociationSelection(value)) return undefined;
-    const violation = checkSelection(value, sourceItems<GroupItem>(field.ui, context.sources, data));
-    return violation ? fieldError(field, violation, locale) : undefined;
-  }
+  if (!field.ui.source || field.widget === 'association-layers') return undefined;
   const allowed = sourceItems<OptionItem>(field.ui, context.sources, data);
   const chosen = Array.isArray(value) ? value : [value];
   for (const item of chosen) {
     if (!allowed.some((option) => option.value === item)) return fieldError(field, 'notInSource', locale);
   }
   return undefined;
+}
+
+/** One group per application, from the groups the member may choose. */
+function checkSelectionRule(
+  field: FieldPlan,
+  data: SubmissionData,
+  context: ValidationContext,
+): FieldError | undefined {
+  const value = data[field.name];
+  if (!isAssociationSelection(value)) return undefined;
+  const violation = checkSelection(value, sourceItems<GroupItem>(field.ui, context.sources, data));
+  return violation ? fieldError(field, violation, context.locale) : undefined;
 }
 
 function inStep(form: RuntimeForm, error: FieldError, step: string): boolean {

@@ -8,7 +8,12 @@ export function submissionTypeSchema(definition: FormDefinition): JsonSchema {
   const required = ((definition.schema.required as string[] | undefined) ?? []).filter(
     (name) => definition.fields[name]?.visibleWhen === undefined,
   );
-  return { ...definition.schema, title: submissionTypeName(definition.id), required };
+  const properties: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries((definition.schema.properties ?? {}) as Record<string, JsonSchema>)) {
+    const label = definition.fields[name]?.label;
+    properties[name] = label ? { ...schema, description: `${label.ja} / ${label.en}` } : schema;
+  }
+  return { ...definition.schema, title: submissionTypeName(definition.id), required, properties };
 }
 
 /** `withdrawal` → `WithdrawalSubmission`, `change-of-address` → `ChangeOfAddressSubmission`. */

@@ -15,6 +15,7 @@ export interface Database {
   applications: ApplicationTable;
   application_targets: ApplicationTargetTable;
   application_events: ApplicationEventTable;
+  drafts: DraftTable;
   mail_outbox: MailOutboxTable;
   mail_attempts: MailAttemptTable;
 }
@@ -146,6 +147,16 @@ export interface ApplicationEventTable {
   type: ApplicationEventType;
   association_id: string | null;
   detail: ColumnType<unknown, string, string>;
+}
+
+/** A half-filled form, kept per member and form on the server so nothing stays in the browser. */
+export interface DraftTable {
+  member_id: string;
+  form_id: string;
+  form_version: number;
+  step_id: string;
+  data: ColumnType<unknown, string, string>;
+  updated_at: Generated<Timestamp>;
 }
 
 export type MailStatus = 'pending' | 'sent' | 'dead';

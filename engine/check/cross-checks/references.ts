@@ -31,6 +31,28 @@ export const references: CrossCheck = (context) => {
       );
     }
   }
+  const facility = definition.workflow?.facility;
+  if (facility !== undefined) {
+    const schema = context.properties[facility];
+    const required = ((definition.schema.required as string[] | undefined) ?? []).includes(facility);
+    if (schema?.type !== 'string' || !required || definition.fields[facility]?.visibleWhen !== undefined) {
+      issues.push(
+        context.issue('/workflow/facility', 'facility-field', {
+          ja: `workflow.facility「${facility}」は、常に表示される必須の文字列項目でなければなりません。`,
+          en: `workflow.facility "${facility}" must be a required, always shown text field.`,
+        }),
+      );
+    }
+  }
+  const joins = Object.values(definition.fields).some((ui) => ui.targetRole === 'join');
+  if (joins && facility === undefined) {
+    issues.push(
+      context.issue('/workflow', 'facility-missing', {
+        ja: '入会(join)する医師会を選ぶ項目があるので、新しいグループの所属施設名を持つ項目を workflow.facility に指定してください。',
+        en: "A field joins associations, so name the field holding the new group's facility in workflow.facility.",
+      }),
+    );
+  }
   const targets = Object.entries(definition.fields).filter(([, ui]) => ui.widget === 'association-layers');
   for (const [name, ui] of targets) {
     if (ui.targetRole === undefined) {

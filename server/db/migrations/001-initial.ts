@@ -152,6 +152,17 @@ export const initial: Migration = {
       .execute();
 
     await db.schema
+      .createTable('drafts')
+      .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
+      .addColumn('form_id', 'text', (c) => c.notNull())
+      .addColumn('form_version', 'integer', (c) => c.notNull())
+      .addColumn('step_id', 'text', (c) => c.notNull())
+      .addColumn('data', 'jsonb', (c) => c.notNull())
+      .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint('drafts_pk', ['member_id', 'form_id'])
+      .execute();
+
+    await db.schema
       .createTable('mail_outbox')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('application_id', 'text')
@@ -185,6 +196,7 @@ export const initial: Migration = {
     for (const table of [
       'mail_attempts',
       'mail_outbox',
+      'drafts',
       'application_events',
       'application_targets',
       'applications',

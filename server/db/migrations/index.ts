@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import { initial } from './001-initial.js';
+import { definitionAsJson } from './002-definition-as-json.js';
 
 /** Every migration, in order; names sort as they run. Add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
+  '002-definition-as-json': definitionAsJson,
 };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatDisplayDate, isCalendarDate, normaliseDateInput } from '../../../engine/index.js';
+
+describe('normaliseDateInput', () => {
+  it.each([
+    ['2024/10/31', '2024-10-31'],
+    ['２０２４／１０／３１', '2024-10-31'],
+    ['２０２４/10/３１', '2024-10-31'],
+    ['2024-10-31', '2024-10-31'],
+    ['2024.10.31', '2024-10-31'],
+    ['2024/1/5', '2024-01-05'],
+    ['2024年10月31日', '2024-10-31'],
+    ['20241031', '2024-10-31'],
+    [' 2024/10/31 ', '2024-10-31'],
+  ])('reads %j as %s', (input, expected) => {
+    expect(normaliseDateInput(input)).toBe(expected);
+  });
+
+  it('leaves what is not a date as typed (trimmed) for the format check to report', () => {
+    expect(normaliseDateInput(' 31/10/2024 ')).toBe('31/10/2024');
+    expect(normaliseDateInput('来月')).toBe('来月');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real days and rejects impossible ones', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-02-30')).toBe(false);
+    expect(isCalendarDate('1900-02-29')).toBe(false);
+    expect(isCalendarDate('2000-02-29')).toBe(true);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+    expect(isCalendarDate('2024-04-31')).toBe(false);
+    expect(isCalendarDate('2024-12-31')).toBe(true);
+    expect(isCalendarDate('2024-1-01')).toBe(false);
+  });
+});
+
+describe('formatDisplayDate', () => {
+  it('shows ISO dates as yyyy/mm/dd', () => {
+    expect(formatDisplayDate('2024-10-31')).toBe('2024/10/31');
+    expect(formatDisplayDate('not a date')).toBe('not a date');
+  });
+});

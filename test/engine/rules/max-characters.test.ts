@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { countCharacters } from '../../../engine/index.js';
+import { exceedsMaxCharacters } from '../../../engine/rules/max-characters.js';
+
+describe('countCharacters', () => {
+  it('counts full-width and half-width characters alike', () => {
+    expect(countCharacters('あいう')).toBe(3);
+    expect(countCharacters('ABC')).toBe(3);
+    expect(countCharacters('ＡＢＣ')).toBe(3);
+    expect(countCharacters('ｱｲｳ')).toBe(3);
+  });
+
+  it('counts a base letter with a combining mark once (NFC)', () => {
+    const decomposed = 'か\u3099'; // か + combining dakuten = が
+    expect(decomposed.length).toBe(2);
+    expect(countCharacters(decomposed)).toBe(1);
+  });
+
+  it('counts characters outside the BMP once', () => {
+    expect('𠮷野家'.length).toBe(4);
+    expect(countCharacters('𠮷野家')).toBe(3);
+  });
+});
+
+describe('exceedsMaxCharacters', () => {
+  it('allows exactly the limit and rejects one more', () => {
+    expect(exceedsMaxCharacters('あ'.repeat(50), 50)).toBe(false);
+    expect(exceedsMaxCharacters('あ'.repeat(51), 50)).toBe(true);
+    expect(exceedsMaxCharacters('𠮷'.repeat(50), 50)).toBe(false);
+    expect(exceedsMaxCharacters('𠮷'.repeat(51), 50)).toBe(true);
+  });
+});
