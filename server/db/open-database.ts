@@ -42,7 +42,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       onnotice: () => {},
       types: {
         date: { to: DATE_OID, from: [DATE_OID], serialize: (value: string) => value, parse: (value: string) => value },
-        int8: { to: INT8_OID, from: [INT8_OID], serialize: (value: string) => value, parse: (value: string) => value },
+        // Serialize numbers too: LIMIT and OFFSET parameters are int8, and kysely passes them as numbers.
+        int8: {
+          to: INT8_OID,
+          from: [INT8_OID],
+          serialize: (value: string | number | bigint) => String(value),
+          parse: (value: string) => value,
+        },
         // Kysely hands json/jsonb columns already-serialised strings (see database.ts); postgres.js
         // would JSON.stringify them again and store a JSON *string* instead of the object.
         json: {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type CompiledForm, compileForm, type DefinitionIssue, FormDefinitionError } from '../../engine/index.js';
+import { checkTemplateReferences } from '../mail/check-template-references.js';
 import { definitionHash } from './definition-hash.js';
 import { readFormFiles } from './form-files.js';
 import { checkPublishedVersion, readPublishedVersions } from './published-versions.js';
@@ -26,8 +27,9 @@ export interface LoadFormsOptions {
 }
 
 /**
- * Reads, checks and compiles every definition in `forms/`, refusing a published version whose
- * content changed. A broken definition is reported and left out; it never reaches members.
+ * Reads, checks and compiles every definition in `forms/` and the mail templates they name,
+ * refusing a published version whose content changed. A form with any problem is reported and
+ * left out; it never reaches members.
  */
 export async function loadForms(options: LoadFormsOptions): Promise<LoadFormsResult> {
   const [files, published, templates] = await Promise.all([
@@ -64,6 +66,15 @@ export async function loadForms(options: LoadFormsOptions): Promise<LoadFormsRes
       if (!(error instanceof FormDefinitionError)) throw error;
       issues.push(...error.issues);
     }
+  }
+  if (templates !== undefined && forms.size > 0) {
+    // Every template a form names must compile and use only values that form can produce.
+    const templateIssues = await checkTemplateReferences({
+      forms: [...forms.values()].map(({ form }) => form),
+      templatesDir: options.templatesDir,
+    });
+    for (const issue of templateIssues) forms.delete(issue.formId);
+    issues.push(...templateIssues);
   }
   return { forms, issues };
 }

@@ -35,7 +35,8 @@ describe('npm run forms', () => {
     writeFileSync(file, JSON.stringify(definition));
     const result = await forms('check', '--forms', formsDir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('withdrawal (forms/withdrawal/form.json) /fields/reasonOther/visibleWhen/reason');
+    const folder = path.basename(formsDir);
+    expect(result.stderr).toContain(`withdrawal (${folder}/withdrawal/form.json) /fields/reasonOther/visibleWhen/reason`);
     expect(result.stderr).toContain('1件の問題があります');
   });
 

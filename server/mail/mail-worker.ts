@@ -1,0 +1,185 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { type Backoff, exponentialBackoff } from './backoff.js';
+import { type MailClock, systemClock } from './mail-clock.js';
+import { MailSendError, type MailTransport } from './mail-transport.js';
+import { type ClaimedMail, claimDueMails, recordAttempt, releaseMails } from './outbox-queue.js';
+
+/** What a worker reports; the default writes failures and errors to stderr. */
+export type MailWorkerEvent =
+  | { readonly type: 'sent'; readonly id: string; readonly to: string }
+  | {
+      readonly type: 'failed';
+      readonly id: string;
+      readonly error: string;
+      readonly attempt: number;
+      readonly dead: boolean;
+    }
+  | { readonly type: 'lease-lost'; readonly id: string }
+  | { readonly type: 'error'; readonly error: unknown };
+
+export interface DrainOptions {
+  readonly db: Kysely<Database>;
+  readonly transport: MailTransport;
+  /** Attempts before a mail is marked dead. */
+  readonly maxAttempts?: number;
+  readonly backoff?: Backoff;
+  /** How long a claimed mail stays hidden from other workers; longer than any send can take. */
+  readonly leaseMs?: number;
+  /** Mails claimed per transaction. */
+  readonly batchSize?: number;
+  readonly clock?: MailClock;
+  readonly onEvent?: (event: MailWorkerEvent) => void;
+  /** Stops between two mails; the claimed but unsent ones are handed back. */
+  readonly signal?: AbortSignal;
+}
+
+export interface DrainResult {
+  readonly sent: number;
+  /** Failed attempts that will be tried again. */
+  readonly retried: number;
+  readonly dead: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_BATCH_SIZE = 10;
+
+/**
+ * Sends every mail that is due now, claiming a batch at a time, until none is left (mails
+ * waiting for a later retry are not due). Each send happens outside any transaction; each
+ * attempt is recorded in `mail_attempts`.
+ */
+export async function drainMailOutbox(options: DrainOptions): Promise<DrainResult> {
+  const clock = options.clock ?? systemClock;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const backoff = options.backoff ?? exponentialBackoff();
+  const report = options.onEvent ?? reportToConsole;
+  const result = { sent: 0, retried: 0, dead: 0 };
+  while (!options.signal?.aborted) {
+    const claimed = await claimDueMails(options.db, {
+      now: clock.now(),
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      limit: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    });
+    if (claimed.length === 0) break;
+    for (const [index, mail] of claimed.entries()) {
+      if (options.signal?.aborted) {
+        await releaseMails(options.db, claimed.slice(index));
+        break;
+      }
+      const outcome = await sendOne(options.transport, mail);
+      const attempt = mail.row.attempts + 1;
+      const now = clock.now();
+      const dead = !outcome.ok && (outcome.permanent || attempt >= maxAttempts);
+      const held = await recordAttempt(
+        options.db,
+        mail,
+        outcome.ok
+          ? { ok: true }
+          : { ok: false, error: outcome.error, retryAt: dead ? undefined : new Date(now.getTime() + backoff(attempt)) },
+        now,
+      );
+      if (!held) report({ type: 'lease-lost', id: mail.row.id });
+      else if (outcome.ok) {
+        result.sent++;
+        report({ type: 'sent', id: mail.row.id, to: mail.row.to_address });
+      } else {
+        if (dead) result.dead++;
+        else result.retried++;
+        report({ type: 'failed', id: mail.row.id, error: outcome.error, attempt, dead });
+      }
+    }
+  }
+  return result;
+}
+
+type SendOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly permanent: boolean };
+
+async function sendOne(transport: MailTransport, mail: ClaimedMail): Promise<SendOutcome> {
+  try {
+    await transport.send({
+      id: mail.row.id,
+      to: mail.row.to_address,
+      subject: mail.row.subject,
+      text: mail.row.text_body,
+      html: mail.row.html_body,
+    });
+    return { ok: true };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: message.slice(0, 2000) || 'unknown error',
+      permanent: error instanceof MailSendError && error.permanent,
+    };
+  }
+}
+
+export interface MailWorkerOptions extends Omit<DrainOptions, 'signal'> {
+  /** How often to look for due mail when there was none. */
+  readonly pollIntervalMs?: number;
+}
+
+export interface MailWorker {
+  /** Looks for mail now instead of at the next poll, e.g. right after a commit that queued some. */
+  wake(): void;
+  /** Finishes the mail being sent, hands back the rest of its batch and stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `drainMailOutbox` in a loop, in the server process or alone (`npm run mail -- worker`).
+ * Any number of workers, in any number of processes, may share one PostgreSQL database: row
+ * locks and leases give each mail to one of them.
+ */
+export function startMailWorker(options: MailWorkerOptions): MailWorker {
+  const controller = new AbortController();
+  const report = options.onEvent ?? reportToConsole;
+  const pollIntervalMs = options.pollIntervalMs ?? 5_000;
+  let wakeUp: (() => void) | undefined;
+  let woken = false;
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      woken = false;
+      try {
+        await drainMailOutbox({ ...options, signal: controller.signal });
+      } catch (error) {
+        // The database may be restarting: report and try again at the next poll.
+        report({ type: 'error', error });
+      }
+      if (controller.signal.aborted || woken) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollIntervalMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+    }
+  })();
+  return {
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    async stop() {
+      controller.abort();
+      wakeUp?.();
+      await loop;
+    },
+  };
+}
+
+function reportToConsole(event: MailWorkerEvent): void {
+  if (event.type === 'failed') {
+    console.error(
+      `mail ${event.id}: attempt ${event.attempt} failed${event.dead ? ', giving up' : ''}: ${event.error}`,
+    );
+  } else if (event.type === 'lease-lost') {
+    console.error(`mail ${event.id}: lease ran out during the send; another worker owns it now`);
+  } else if (event.type === 'error') {
+    console.error('mail worker:', event.error);
+  }
+}
