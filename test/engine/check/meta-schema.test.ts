@@ -3,7 +3,7 @@ import { FORM_DEFINITION_META_SCHEMA, MAIL_EVENTS, SOURCE_CATALOG, WIDGETS } fro
 
 // The meta-schema is what editors complete from; the TypeScript types are what the engine
 // reads. These lists must be the same in both.
-const defs = FORM_DEFINITION_META_SCHEMA.$defs as Record<
+const defs = FORM_DEFINITION_META_SCHEMA.$defs as unknown as Record<
   string,
   { properties: Record<string, { enum?: unknown[]; properties?: Record<string, { enum?: unknown[] }> }> }
 >;
