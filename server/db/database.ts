@@ -20,7 +20,13 @@ export interface Database {
   mail_attempts: MailAttemptTable;
 }
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/**
+ * A timestamp the database fills (`default now()`) unless given. Written out, not as
+ * `Generated<Timestamp>`: Kysely's Generated does not unwrap a ColumnType, so selecting such a
+ * column would give the ColumnType object instead of Date.
+ */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns travel as `YYYY-MM-DD` strings (see the dialects' type parsers). */
 type DateOnly = string;
 
@@ -46,7 +52,7 @@ export interface MemberTable {
   birth_date: DateOnly;
   email: string;
   locale: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export type AccountRole = 'member' | 'office' | 'staff';
@@ -61,7 +67,7 @@ export interface AccountTable {
   association_id: string | null;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SessionTable {
@@ -69,7 +75,7 @@ export interface SessionTable {
   id: string;
   account_id: string;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   expires_at: Timestamp;
 }
 
@@ -79,7 +85,7 @@ export interface GroupTable {
   member_id: string;
   facility_name: string;
   facility_name_en: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 /** One row per membership period of a member in an association: the 入退会履歴. */
@@ -101,7 +107,7 @@ export interface FormVersionTable {
   /** `sha256:` + hex of the canonical JSON of the definition. */
   hash: string;
   definition: ColumnType<unknown, string, string>;
-  published_at: Generated<Timestamp>;
+  published_at: GeneratedTimestamp;
   published_by: string | null;
 }
 
@@ -119,8 +125,8 @@ export interface ApplicationTable {
   confirm_view: ColumnType<unknown, string, string>;
   status: ApplicationStatus;
   idempotency_key: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export type TargetStatus = 'submitted' | 'in_review' | 'approved' | 'returned' | 'withdrawn';
@@ -142,7 +148,7 @@ export type ApplicationEventType = 'submitted' | 'edited' | 'withdrawn' | 'in-re
 export interface ApplicationEventTable {
   id: Generated<string>;
   application_id: string;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actor_account_id: string;
   type: ApplicationEventType;
   association_id: string | null;
@@ -156,7 +162,7 @@ export interface DraftTable {
   form_version: number;
   step_id: string;
   data: ColumnType<unknown, string, string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export type MailStatus = 'pending' | 'sent' | 'dead';
@@ -174,16 +180,16 @@ export interface MailOutboxTable {
   html_body: string;
   status: MailStatus;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Timestamp>;
+  next_attempt_at: GeneratedTimestamp;
   last_error: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
 }
 
 export interface MailAttemptTable {
   id: Generated<string>;
   mail_id: string;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   ok: boolean;
   error: string | null;
 }

@@ -1,0 +1,121 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Kysely } from 'kysely';
+import { type AppConfig, type AppDeps, DEFAULT_CONFIG } from './app-deps.js';
+import type { AppEnv } from './app-env.js';
+import { authenticate, requireRole } from './auth/authenticate.js';
+import type { Database } from './db/database.js';
+import { PayloadTooLargeError } from './errors/app-errors.js';
+import { type ErrorLogger, errorHandler, notFoundHandler } from './errors/handle-error.js';
+import { FormCatalog } from './form-catalog/form-catalog.js';
+import type { LoadedForm } from './forms/index.js';
+import type { ApplicationMailer } from './mail/application-mail.js';
+import { draftRoutes } from './routes/draft-routes.js';
+import { formRoutes } from './routes/form-routes.js';
+import { meApplicationRoutes } from './routes/me-application-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { officeRoutes } from './routes/office-routes.js';
+import { openApiRoutes } from './routes/openapi-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { staffRoutes } from './routes/staff-routes.js';
+import { submissionRoutes } from './routes/submission-routes.js';
+import { type Clock, systemClock } from './runtime/clock.js';
+import { type NewId, uuidV7 } from './runtime/new-id.js';
+
+export interface CreateAppOptions {
+  readonly db: Kysely<Database>;
+  /** The forms loaded from `forms/` (already synced into `form_versions`). */
+  readonly forms: ReadonlyMap<string, LoadedForm>;
+  readonly mailer: ApplicationMailer;
+  readonly clock?: Clock;
+  readonly newId?: NewId;
+  readonly config?: Partial<AppConfig>;
+  readonly logError?: ErrorLogger;
+}
+
+const defaultLogger: ErrorLogger = (message, error) => console.error(message, error);
+
+/**
+ * The HTTP app. Everything it touches comes in through the options; it connects to nothing
+ * itself, so tests call `app.request(...)` against a real database of their own.
+ *
+ * @example
+ * const app = createApp({ db, forms, mailer });
+ * const response = await app.request('/api/forms', { headers: { cookie } });
+ */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const config: AppConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const deps: AppDeps = {
+    db: options.db,
+    catalog: new FormCatalog(options.db, options.forms),
+    mailer: options.mailer,
+    clock: options.clock ?? systemClock,
+    newId: options.newId ?? uuidV7,
+    config,
+  };
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(options.logError ?? defaultLogger));
+  app.notFound(notFoundHandler);
+
+  if (config.corsOrigins.length > 0) {
+    // Embedding sites call the API from their own pages, with a bearer token.
+    app.use(
+      '/api/*',
+      cors({
+        origin: [...config.corsOrigins],
+        credentials: true,
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-CSRF-Token', 'Accept-Language'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Answers carry personal data: no shared cache keeps them (the validator sets its own).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new PayloadTooLargeError();
+      },
+    }),
+  );
+  app.use('/api/*', authenticate({ db: deps.db, clock: deps.clock, embed: config.embed }));
+
+  // Who may call what, in one place. Routes below only add ownership checks.
+  app.use('/api/me', requireRole('member'));
+  app.use('/api/me/*', requireRole('member'));
+  app.use('/api/office/*', requireRole('office'));
+  app.use('/api/staff/*', requireRole('staff'));
+
+  for (const routes of [
+    sessionRoutes(deps),
+    formRoutes(deps),
+    submissionRoutes(deps),
+    meRoutes(deps),
+    meApplicationRoutes(deps),
+    draftRoutes(deps),
+    officeRoutes(deps),
+    staffRoutes(deps),
+    openApiRoutes(deps),
+  ]) {
+    app.route('/api', routes);
+  }
+
+  if (config.componentsDir) {
+    // The component bundle is public and loaded by embedding sites as a module script.
+    app.use('/components/*', cors({ origin: '*' }));
+    app.use(
+      '/components/*',
+      serveStatic({ root: config.componentsDir, rewriteRequestPath: (path) => path.replace(/^\/components/, '') }),
+    );
+  }
+  return app;
+}

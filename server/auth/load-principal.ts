@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Principal } from '../app-env.js';
+import type { Database } from '../db/database.js';
+import { isLocale } from '../http/request-locale.js';
+
+type Via = Pick<Principal, 'via' | 'session'>;
+
+/** The caller behind an account id (session sign-in). */
+export function principalOfAccount(db: Kysely<Database>, accountId: string, via: Via): Promise<Principal | undefined> {
+  return loadPrincipal(db, 'accounts.id', accountId, via);
+}
+
+/** The member account of a 医籍登録番号 (an embedding site's token names the member by it). */
+export function principalOfRegistrationNumber(
+  db: Kysely<Database>,
+  registrationNumber: string,
+  via: Via,
+): Promise<Principal | undefined> {
+  return loadPrincipal(db, 'members.registration_number', registrationNumber, via);
+}
+
+async function loadPrincipal(
+  db: Kysely<Database>,
+  column: 'accounts.id' | 'members.registration_number',
+  value: string,
+  via: Via,
+): Promise<Principal | undefined> {
+  let query = db
+    .selectFrom('accounts')
+    .leftJoin('members', 'members.id', 'accounts.member_id')
+    .leftJoin('associations', 'associations.id', 'accounts.association_id')
+    .select([
+      'accounts.id',
+      'accounts.role',
+      'accounts.login',
+      'accounts.member_id',
+      'accounts.association_id',
+      'members.name as member_name',
+      'members.locale',
+      'associations.name as association_name',
+    ])
+    .where(column, '=', value);
+  if (column === 'members.registration_number') query = query.where('accounts.role', '=', 'member');
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    accountId: row.id,
+    role: row.role,
+    name: displayName(row.role, row.member_name, row.association_name, row.login),
+    memberId: row.member_id,
+    associationId: row.association_id,
+    locale: isLocale(row.locale) ? row.locale : null,
+    ...via,
+  };
+}
+
+function displayName(role: string, member: string | null, association: string | null, login: string): string {
+  if (role === 'member' && member) return member;
+  if (role === 'office' && association) return `${association} 事務局`;
+  if (role === 'staff') return 'システム担当';
+  return login;
+}

@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../app-env.js';
+import { requestLocale } from '../http/request-locale.js';
+import {
+  AccountLockedError,
+  AppError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './app-errors.js';
+import { ERROR_MESSAGES } from './error-messages.js';
+
+/** Where unexpected errors are reported; the client only ever sees a generic message. */
+export type ErrorLogger = (message: string, error: unknown) => void;
+
+/** The only place that knows which domain error is which HTTP status. */
+function statusOf(error: AppError): ContentfulStatusCode {
+  if (error instanceof BadRequestError) return 400;
+  if (error instanceof AuthenticationError) return 401;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof PayloadTooLargeError) return 413;
+  if (error instanceof UnsupportedMediaTypeError) return 415;
+  if (error instanceof ValidationError) return 422;
+  if (error instanceof AccountLockedError) return 429;
+  return 500;
+}
+
+/** `app.onError`: domain errors become `{ error: { code, message, fields? } }`; the rest a logged 500. */
+export function errorHandler(log: ErrorLogger) {
+  return (error: Error, c: Context<AppEnv>): Response => {
+    const locale = requestLocale(c);
+    if (error instanceof AppError) {
+      const message = (error.detail ?? ERROR_MESSAGES[error.code])[locale];
+      const body: { code: string; message: string; fields?: { pointer: string; message: string }[] } = {
+        code: error.code,
+        message,
+      };
+      if (error instanceof ValidationError) {
+        body.fields = error.fields.map((field) => ({
+          pointer: field.pointer,
+          message: typeof field.message === 'string' ? field.message : field.message[locale],
+        }));
+      }
+      if (error instanceof AccountLockedError) c.header('Retry-After', String(error.retryAfterSeconds));
+      return c.json({ error: body }, statusOf(error));
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Raised by Hono itself (e.g. a malformed cookie); keep its status, use our shape.
+      return c.json(
+        { error: { code: 'invalid_request', message: ERROR_MESSAGES.invalid_request[locale] } },
+        error.status,
+      );
+    }
+    log(`${c.req.method} ${c.req.path} failed`, error);
+    return c.json({ error: { code: 'internal_error', message: ERROR_MESSAGES.internal_error[locale] } }, 500);
+  };
+}
+
+/** `app.notFound`: the same 404 as an unknown id, so routes and ids leak nothing. */
+export function notFoundHandler(c: Context<AppEnv>): Response {
+  return c.json({ error: { code: 'not_found', message: ERROR_MESSAGES.not_found[requestLocale(c)] } }, 404);
+}

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.js';
+import type { AppEnv } from '../app-env.js';
+import { memberIdOf, principalOf, requireRole } from '../auth/authenticate.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { readJsonObject } from '../http/read-json.js';
+import { requestLocale } from '../http/request-locale.js';
+import { calendarDay } from '../runtime/clock.js';
+import { prepareSubmission } from '../store/prepare-submission.js';
+import { memberApplicationView } from '../store/read-applications.js';
+import { applicationOfKey, submitApplication } from '../store/submit-application.js';
+
+/** `POST /api/forms/:id/submissions`: a member files an application. */
+export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, catalog, clock } = deps;
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/forms/:id/submissions', requireRole('member'), async (c) => {
+    const memberId = memberIdOf(c);
+    const body = await readJsonObject(c);
+    const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'));
+    // A retry of a submission that went through gets the same application, whatever changed since.
+    const earlier = await applicationOfKey(db, memberId, idempotencyKey);
+    if (earlier) return c.json({ application: await memberApplicationView(db, catalog, memberId, earlier) }, 200);
+
+    const entry = await catalog.current(c.req.param('id'));
+    if (!entry) throw new NotFoundError();
+    if (!Number.isInteger(body.version)) {
+      throw new BadRequestError('invalid_request', {
+        ja: 'version（申請書式のバージョン）を指定してください',
+        en: 'Give the version of the form the data was filled in',
+      });
+    }
+    if (body.version !== entry.form.version) throw new ConflictError('form_version_outdated');
+
+    const prepared = await prepareSubmission(db, entry.form, body.data, {
+      memberId,
+      locale: requestLocale(c),
+      today: calendarDay(clock.now()),
+    });
+    const outcome = await submitApplication(deps, {
+      form: entry.form,
+      memberId,
+      actorAccountId: principalOf(c).accountId,
+      prepared,
+      idempotencyKey,
+    });
+    const application = await memberApplicationView(db, catalog, memberId, outcome.applicationId);
+    return c.json({ application }, outcome.created ? 201 : 200);
+  });
+
+  return routes;
+}
+
+/** Idempotency-Key: optional; when sent, 1–200 visible ASCII characters (a UUID, typically). */
+function readIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = header.trim();
+  if (/^[\x21-\x7e]{1,200}$/.test(key)) return key;
+  throw new BadRequestError('invalid_request', {
+    ja: 'Idempotency-Key ヘッダーの値が正しくありません',
+    en: 'The Idempotency-Key header is not valid',
+  });
+}

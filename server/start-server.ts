@@ -1,0 +1,104 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { formatIssue } from '../engine/index.js';
+import { createApp } from './app.js';
+import { readServerSettings, type ServerEnvironment } from './config/server-settings.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open-database.js';
+import { seedDemoData } from './db/seed/index.js';
+import { loadForms, projectFolders } from './forms/index.js';
+import { createApplicationMailer, loadMailTemplates, startMailWorker, transportFromEnvironment } from './mail/index.js';
+import { uuidV7 } from './runtime/new-id.js';
+import { syncFormVersions } from './store/form-versions.js';
+
+export interface StartServerOptions {
+  readonly env: ServerEnvironment;
+  /** The project folder: `forms/`, `templates/` and `web-components/dist/` are found here. */
+  readonly root: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  /** Stops taking requests, lets the mail worker finish its mail, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Refuses to start: the message says what to fix. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+/**
+ * Everything `npm start` does: read the environment, open and migrate the database (seeding the
+ * demo data into an empty one), load and publish the forms, start the mail worker, listen.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = await readServerSettings(options.env, options.root);
+  await mkdir(settings.dataDir, { recursive: true });
+  const database = await openDatabase({ url: settings.databaseUrl, dataDir: path.join(settings.dataDir, 'db') });
+  const { db } = database;
+  try {
+    await migrateToLatest(db);
+    const hasAssociations = await db.selectFrom('associations').select('id').limit(1).executeTakeFirst();
+    if (!hasAssociations) {
+      log('Empty database: adding the demo data (a few seconds)…');
+      await seedDemoData(db);
+    }
+    const folders = projectFolders(options.root);
+    const { forms, issues } = await loadForms(folders);
+    if (issues.length > 0) {
+      throw new StartupError(
+        `The form definitions have problems; the server does not start until they are fixed:\n${issues.map((issue) => formatIssue(issue)).join('\n')}`,
+      );
+    }
+    const published = await syncFormVersions(db, forms, 'server-start');
+    if (published.length > 0) log(`Published form versions: ${published.join(', ')}`);
+
+    const templates = await loadMailTemplates(folders.templatesDir);
+    const mailer = createApplicationMailer({ templates, newId: uuidV7, portalUrl: settings.publicUrl });
+    const worker = startMailWorker({ db, transport: transportFromEnvironment(options.env) });
+
+    const app = createApp({
+      db,
+      forms,
+      mailer,
+      config: {
+        embed: settings.embed,
+        corsOrigins: settings.corsOrigins,
+        componentsDir: path.join(options.root, 'web-components', 'dist'),
+      },
+    });
+    const server = serve({
+      fetch: app.fetch,
+      port: settings.port,
+      ...(settings.host ? { hostname: settings.host } : {}),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${settings.host ?? 'localhost'}:${port}`;
+    log(
+      `MAMIS forms server on ${url} (${database.dialect === 'pglite' ? `embedded database in ${settings.dataDir}` : 'PostgreSQL server'}) — ` +
+        'demo logins, password demo1234: member 123456, office otaru-office, staff staff',
+    );
+    if (settings.embedSecretGenerated)
+      log(`Embed tokens: HS256 with the development secret in ${path.join(settings.dataDir, 'secrets.json')}`);
+    return {
+      url,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await worker.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import {
+  type ConfirmView,
+  deriveConfirmView,
+  type Locale,
+  type RuntimeForm,
+  validateSubmission,
+} from '../../engine/index.js';
+import type { Database } from '../db/database.js';
+import { type FieldProblem, ValidationError } from '../errors/app-errors.js';
+import { resolveSources, sourceNamesOf } from '../sources/resolve-sources.js';
+import { type PlannedTarget, planTargets } from './application-targets.js';
+
+/** Data that passed every rule, ready to store. */
+export interface PreparedSubmission {
+  /** The engine's normalised value: dates ISO, text trimmed, hidden fields dropped, cascades applied. */
+  readonly data: Record<string, unknown>;
+  readonly confirmView: ConfirmView;
+  readonly groupKey: string;
+  readonly targets: readonly PlannedTarget[];
+}
+
+export interface PrepareOptions {
+  readonly memberId: string;
+  readonly locale: Locale;
+  /** Today in Japan, for the date rules. */
+  readonly today: string;
+}
+
+/**
+ * Validates a submission exactly as the browser did, but against sources resolved here for
+ * this member: a group or association that is not theirs fails the engine's one-group rule.
+ * Then the rule only the server can check: nobody joins an association they already belong to.
+ * Throws ValidationError with messages in the caller's language.
+ */
+export async function prepareSubmission(
+  db: Kysely<Database>,
+  form: RuntimeForm,
+  input: unknown,
+  options: PrepareOptions,
+): Promise<PreparedSubmission> {
+  const sources = await resolveSources(db, options.memberId, sourceNamesOf(form));
+  const result = validateSubmission(form, input, { today: options.today, locale: options.locale, sources });
+  if (!result.ok) {
+    throw new ValidationError(result.errors.map((error) => ({ pointer: error.pointer, message: error.message })));
+  }
+  const { groupKey, targets } = planTargets(form, result.value);
+  const problems = await alreadyJoined(db, options.memberId, targets);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { data: result.value, confirmView: deriveConfirmView(form, result.value, sources), groupKey, targets };
+}
+
+/** One problem per field that asks to join an association the member currently belongs to. */
+async function alreadyJoined(
+  db: Kysely<Database>,
+  memberId: string,
+  targets: readonly PlannedTarget[],
+): Promise<FieldProblem[]> {
+  const joins = targets.filter((target) => target.role === 'join');
+  if (joins.length === 0) return [];
+  const current = await db
+    .selectFrom('memberships')
+    .innerJoin('associations', 'associations.id', 'memberships.association_id')
+    .select(['associations.id', 'associations.name', 'associations.name_en'])
+    .where('memberships.member_id', '=', memberId)
+    .where('memberships.ended_on', 'is', null)
+    .where(
+      'associations.id',
+      'in',
+      joins.map((target) => target.associationId),
+    )
+    .execute();
+  const problems: FieldProblem[] = [];
+  const reported = new Set<string>();
+  for (const target of joins) {
+    const association = current.find((row) => row.id === target.associationId);
+    if (!association || reported.has(target.field.name)) continue;
+    reported.add(target.field.name);
+    problems.push({
+      pointer: target.field.pointer,
+      message: {
+        ja: `${association.name}にはすでに入会しています。${target.field.ui.label.ja}の選択を見直してください`,
+        en: `You are already a member of the ${association.name_en}. Please review “${target.field.ui.label.en}”`,
+      },
+    });
+  }
+  return problems;
+}
