@@ -9,7 +9,13 @@ import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDemoData } from './db/seed/index.js';
 import { loadForms, projectFolders } from './forms/index.js';
-import { createApplicationMailer, loadMailTemplates, startMailWorker, transportFromEnvironment } from './mail/index.js';
+import {
+  type ApplicationMailer,
+  createApplicationMailer,
+  loadMailTemplates,
+  startMailWorker,
+  transportFromEnvironment,
+} from './mail/index.js';
 import { uuidV7 } from './runtime/new-id.js';
 import { syncFormVersions } from './store/form-versions.js';
 
@@ -59,8 +65,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (published.length > 0) log(`Published form versions: ${published.join(', ')}`);
 
     const templates = await loadMailTemplates(folders.templatesDir);
-    const mailer = createApplicationMailer({ templates, newId: uuidV7, portalUrl: settings.publicUrl });
     const worker = startMailWorker({ db, transport: transportFromEnvironment(options.env) });
+    // Mail is queued inside a request's transaction; once the response is ready the transaction
+    // has committed, so that is when the worker is woken instead of waiting for its next poll.
+    let mailQueued = false;
+    const queueingMailer = createApplicationMailer({ templates, newId: uuidV7, portalUrl: settings.publicUrl });
+    const mailer: ApplicationMailer = {
+      async enqueue(transaction, input) {
+        const count = await queueingMailer.enqueue(transaction, input);
+        if (count > 0) mailQueued = true;
+        return count;
+      },
+    };
 
     const app = createApp({
       db,
@@ -73,7 +89,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     });
     const server = serve({
-      fetch: app.fetch,
+      fetch: async (request, env) => {
+        const response = await app.fetch(request, env);
+        if (mailQueued) {
+          mailQueued = false;
+          worker.wake();
+        }
+        return response;
+      },
       port: settings.port,
       ...(settings.host ? { hostname: settings.host } : {}),
     });

@@ -24,7 +24,8 @@ export const MESSAGES_EN: MessageCatalog = {
   unknownField: ({ field }) => `“${field}” is not a field of this form`,
   notInSource: ({ label }) => `${label} must be one of the choices offered`,
   unknownGroup: ({ label }) => `${label}: you cannot apply for the chosen group`,
-  outsideGroup: () => 'One application may choose associations of one group only',
+  outsideGroup: ({ label }) =>
+    `${label} includes an association you cannot apply for in this group (one application covers one group)`,
   notAnObject: () => 'The application is not in the expected form',
   invalid: ({ label }) => `${label} is not valid`,
 };

@@ -24,7 +24,8 @@ export const MESSAGES_JA: MessageCatalog = {
   unknownField: ({ field }) => `「${field}」はこの申請にない項目です`,
   notInSource: ({ label }) => `${label}は選択できる項目の中から選んでください`,
   unknownGroup: ({ label }) => `${label}：選択された所属グループからは申請できません`,
-  outsideGroup: () => '1回の申請で選択できるのは1つのグループの医師会のみです',
+  outsideGroup: ({ label }) =>
+    `${label}に、このグループでは申請できない医師会が含まれています（1回の申請で選択できるのは1つのグループのみです）`,
   notAnObject: () => '申請内容の形式が正しくありません',
   invalid: ({ label }) => `${label}の入力内容が正しくありません`,
 };

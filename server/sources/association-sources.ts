@@ -29,9 +29,14 @@ export function prefectureOptions(associations: readonly Association[]): OptionI
  * `associations.chains`: every chain a member can join, one per prefecture (prefecture →
  * national) and one per city (city → prefecture → national), lowest layer first. Its id is
  * `chain:<lowest association id>` and its parent the prefecture, so a prefecture field can
- * narrow the list.
+ * narrow the list. Associations the member already belongs to are left out of every chain (a
+ * member of 日本医師会 joining 札幌市医師会 is offered 札幌市医師会 and 北海道医師会 only), and a
+ * chain with nothing left to join is not offered.
  */
-export function associationChains(associations: readonly Association[]): GroupItem[] {
+export function associationChains(
+  associations: readonly Association[],
+  memberOf: ReadonlySet<string> = new Set(),
+): GroupItem[] {
   const byId = new Map(associations.map((association) => [association.id, association]));
   const chains: GroupItem[] = [];
   for (const lowest of associations) {
@@ -46,8 +51,9 @@ export function associationChains(associations: readonly Association[]): GroupIt
       current = current.parent_id ? byId.get(current.parent_id) : undefined;
     }
     const prefecture = chain.find((association) => association.layer === 2);
-    if (!prefecture) continue;
-    chains.push({ id: `chain:${lowest.id}`, associations: chain, parent: prefecture.id });
+    if (!prefecture || memberOf.has(lowest.id)) continue;
+    const joinable = chain.filter((association) => !memberOf.has(association.id));
+    chains.push({ id: `chain:${lowest.id}`, associations: joinable, parent: prefecture.id });
   }
   // A prefecture's own chain first, then its cities, so the choices read top-down.
   return chains.sort((a, b) => order(a, byId) - order(b, byId) || a.associations.length - b.associations.length);

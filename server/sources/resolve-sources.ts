@@ -10,6 +10,11 @@ import type { Database } from '../db/database.js';
 import { allAssociations, associationChains, prefectureOptions } from './association-sources.js';
 import { memberGroups } from './member-groups.js';
 
+/** The associations a member currently belongs to, across all their groups. */
+function currentAssociations(groups: readonly GroupItem[]): Set<string> {
+  return new Set(groups.flatMap((group) => group.associations.map((association) => association.id)));
+}
+
 /** The source names a form's fields use. */
 export function sourceNamesOf(form: RuntimeForm): Set<string> {
   const names = new Set<string>();
@@ -29,11 +34,13 @@ export async function resolveSources(
 ): Promise<ResolvedSources> {
   const resolved: Record<string, readonly GroupItem[] | readonly OptionItem[]> = {};
   let associations: Awaited<ReturnType<typeof allAssociations>> | undefined;
+  let groups: GroupItem[] | undefined;
+  const groupsOfMember = async () => (groups ??= memberId ? await memberGroups(db, memberId) : []);
   for (const name of names) {
     if (!isSourceName(name)) continue;
     switch (name) {
       case 'member.groups':
-        resolved[name] = memberId ? await memberGroups(db, memberId) : [];
+        resolved[name] = await groupsOfMember();
         break;
       case 'associations.prefectures':
         associations ??= await allAssociations(db);
@@ -41,7 +48,7 @@ export async function resolveSources(
         break;
       case 'associations.chains':
         associations ??= await allAssociations(db);
-        resolved[name] = associationChains(associations);
+        resolved[name] = associationChains(associations, currentAssociations(await groupsOfMember()));
         break;
       default: {
         const exhaustive: never = name;

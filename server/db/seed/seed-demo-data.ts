@@ -110,8 +110,10 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions = 
   ];
   const existing = new Set((await db.selectFrom('accounts').select('login').execute()).map((row) => row.login));
   const missing = wanted.filter((account) => !existing.has(account.login));
-  // Each password gets its own salt; hashing runs in parallel on libuv's thread pool.
-  const hashes = await Promise.all(missing.map(() => hash(DEMO_PASSWORD)));
+  // Every demo account has the same published password, so one hash serves them all: hashing
+  // 66 accounts at full scrypt cost would keep a newcomer's first start waiting for seconds.
+  const demoHash = missing.length > 0 ? await hash(DEMO_PASSWORD) : '';
+  const hashes = missing.map(() => demoHash);
   if (missing.length > 0) {
     await db
       .insertInto('accounts')

@@ -108,7 +108,10 @@ describe('withdrawal validation', () => {
   it('rejects associations from two groups in one application', () => {
     expect(
       messages({ ...valid, withdrawFrom: { groupId: 'group-aoyagi', associationIds: ['city-otaru', 'city-chiyoda'] } }),
-    ).toEqual({ withdrawFrom: '1回の申請で選択できるのは1つのグループの医師会のみです' });
+    ).toEqual({
+      withdrawFrom:
+        '退会する医師会に、このグループでは申請できない医師会が含まれています（1回の申請で選択できるのは1つのグループのみです）',
+    });
   });
 
   it('rejects an empty choice of associations', () => {

@@ -36,7 +36,9 @@ describe('npm run forms', () => {
     const result = await forms('check', '--forms', formsDir);
     expect(result.code).toBe(1);
     const folder = path.basename(formsDir);
-    expect(result.stderr).toContain(`withdrawal (${folder}/withdrawal/form.json) /fields/reasonOther/visibleWhen/reason`);
+    expect(result.stderr).toContain(
+      `withdrawal (${folder}/withdrawal/form.json) /fields/reasonOther/visibleWhen/reason`,
+    );
     expect(result.stderr).toContain('1件の問題があります');
   });
 

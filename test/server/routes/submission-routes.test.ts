@@ -127,7 +127,7 @@ for (const dialect of TEST_DIALECTS) {
         }),
       );
       expect(response.status).toBe(422);
-      expect(response.body.error.fields[0].message).toBe('1回の申請で選択できるのは1つのグループの医師会のみです');
+      expect(response.body.error.fields[0].message).toContain('1回の申請で選択できるのは1つのグループのみです');
     });
 
     it('gives the same application for the same Idempotency-Key, creating it once', async () => {
@@ -227,11 +227,26 @@ for (const dialect of TEST_DIALECTS) {
       ]);
     });
 
-    it('refuses to join an association the member already belongs to', async () => {
+    it('joins only what a member does not already belong to', async () => {
       const response = await taro.post('/api/forms/enrollment/submissions', sapporoEnrollment());
+      expect(response.status).toBe(201);
+      expect(
+        response.body.application.targets.map((target: { associationId: string }) => target.associationId),
+      ).toEqual(['city-sapporo']);
+    });
+
+    it('refuses to join an association the member already belongs to', async () => {
+      const crafted = sapporoEnrollment({
+        joinTo: { groupId: 'chain:city-sapporo', associationIds: ['city-sapporo', 'pref-01'] },
+      });
+      const response = await taro.post('/api/forms/enrollment/submissions', crafted);
       expect(response.status).toBe(422);
       expect(response.body.error.fields).toEqual([
-        { pointer: '/joinTo', message: '北海道医師会にはすでに入会しています。入会する医師会の選択を見直してください' },
+        {
+          pointer: '/joinTo',
+          message:
+            '入会する医師会に、このグループでは申請できない医師会が含まれています（1回の申請で選択できるのは1つのグループのみです）',
+        },
       ]);
     });
 
