@@ -5,6 +5,7 @@ import { type CheckContext, type CrossCheck, createCheckContext } from './check-
 import { optionLabels } from './cross-checks/option-labels.js';
 import { propertiesCovered } from './cross-checks/properties-covered.js';
 import { references } from './cross-checks/references.js';
+import { schemaSafety } from './cross-checks/schema-safety.js';
 import { stepFieldsExist } from './cross-checks/step-fields-exist.js';
 import { stepsStructure } from './cross-checks/steps-structure.js';
 import { visibilityConditions } from './cross-checks/visibility-conditions.js';
@@ -13,6 +14,7 @@ import type { DefinitionIssue } from './definition-issue.js';
 import { metaSchemaValidator } from './meta-schema.js';
 
 const CROSS_CHECKS: readonly CrossCheck[] = [
+  schemaSafety,
   stepsStructure,
   stepFieldsExist,
   propertiesCovered,

@@ -298,3 +298,59 @@ describe('checkDefinition', () => {
     ).toEqual([['facility-missing', '/workflow']]);
   });
 });
+
+describe('checkDefinition on hostile definitions', () => {
+  it('refuses a pattern that backtracks catastrophically', () => {
+    const issues = issuesAfter((d) => {
+      d.schema.properties.reasonOther.pattern = '^(a+)+$';
+    });
+    expect(codesAndPointers(issues)).toEqual([['pattern-unsafe', '/schema/properties/reasonOther/pattern']]);
+  });
+
+  it('refuses a back-reference and an invalid pattern', () => {
+    for (const pattern of ['^(a)\\1$', '^([a-z]+$']) {
+      const issues = issuesAfter((d) => {
+        d.schema.properties.reasonOther.pattern = pattern;
+      });
+      expect(codesAndPointers(issues)).toContainEqual(['pattern-unsafe', '/schema/properties/reasonOther/pattern']);
+    }
+  });
+
+  it('accepts a linear pattern with a length limit, and asks for a limit without one', () => {
+    expect(
+      issuesAfter((d) => {
+        d.schema.properties.reasonOther.pattern = '^[^<>]{1,50}$';
+      }),
+    ).toEqual([]);
+    const unbounded = issuesAfter((d) => {
+      d.schema.properties.reasonOther.pattern = '^[0-9]{3}-?[0-9]{4}$';
+      delete d.schema.properties.reasonOther.maxCharacters;
+    });
+    expect(codesAndPointers(unbounded)).toEqual([['pattern-unbounded', '/schema/properties/reasonOther']]);
+  });
+
+  it('refuses a self-referencing $ref', () => {
+    const issues = issuesAfter((d) => {
+      d.schema.$defs = { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } };
+      d.schema.properties.reasonOther = { $ref: '#/$defs/node' };
+    });
+    expect(codesAndPointers(issues)).toContainEqual(['ref-recursive', '/schema/$defs/node/properties/child/$ref']);
+    const root = issuesAfter((d) => {
+      d.schema.properties.reasonOther = { $ref: '#' };
+    });
+    expect(codesAndPointers(root)).toContainEqual(['ref-recursive', '/schema/properties/reasonOther/$ref']);
+  });
+
+  it('refuses 10,000 fields at the meta-schema', () => {
+    const issues = issuesAfter((d) => {
+      for (let index = 0; index < 10_000; index++) {
+        d.schema.properties[`field${index}`] = { type: 'string' };
+        d.fields[`field${index}`] = { label: { ja: '項目', en: 'Field' } };
+      }
+    });
+    expect(codesAndPointers(issues)).toEqual([
+      ['meta-maxProperties', '/schema/properties'],
+      ['meta-maxProperties', '/fields'],
+    ]);
+  });
+});
