@@ -1,0 +1,150 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe, screenshot } from '../support/browser.js';
+import { type BrowserEnvironment, startBrowserEnvironment } from '../support/environment.js';
+import { confirmRows, currentStep } from '../support/form-probe.js';
+
+describe('<mamis-form> rendering the enrollment and transfer forms', () => {
+  let env: BrowserEnvironment;
+
+  beforeAll(async () => {
+    env = await startBrowserEnvironment();
+  });
+
+  afterEach(async () => {
+    await env.closePages();
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const ticked = (page: Page, group: RegExp | string) =>
+    page
+      .locator('mamis-form')
+      .getByRole('group', { name: group })
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked));
+
+  it('enrollment: the chains follow the chosen prefecture, and changing it clears the choice', async () => {
+    const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api');
+    const form = page.locator('mamis-form');
+    await expect.poll(() => currentStep(page)).toBe('affiliation');
+    expect(await form.getByText('先に「入会する都道府県医師会」を選択してください').isVisible()).toBe(true);
+    await screenshot(page, 'enrollment-desktop-1-affiliation');
+    expect(await runAxe(page)).toEqual([]);
+
+    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption('hokkaido');
+    expect(await form.locator('.layer-legend').allTextContents()).toEqual([
+      '小樽市医師会 ／ 北海道医師会 ／ 日本医師会',
+      '札幌市医師会 ／ 北海道医師会 ／ 日本医師会',
+      '北海道医師会 ／ 日本医師会',
+    ]);
+    await form
+      .getByRole('group', { name: /^札幌市医師会/ })
+      .getByRole('checkbox', { name: '3層 札幌市医師会' })
+      .check();
+    expect(await ticked(page, /^札幌市医師会/)).toEqual([true, true, true]);
+
+    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption('tokyo');
+    expect(await form.locator('.layer-legend').allTextContents()).toEqual([
+      '中央区医師会 ／ 東京都医師会 ／ 日本医師会',
+    ]);
+    expect(await ticked(page, /^中央区医師会/)).toEqual([false, false, false]);
+  });
+
+  it('enrollment: conditional fields appear with their conditions, and the confirm view has one section per step', async () => {
+    const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api');
+    const form = page.locator('mamis-form');
+    await form.getByRole('textbox', { name: '所属施設名' }).fill('小樽みなと内科クリニック');
+    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption('hokkaido');
+    await form.getByRole('checkbox', { name: '2層 北海道医師会' }).first().check();
+    await form.getByRole('button', { name: '次へ' }).click();
+    await expect.poll(() => currentStep(page)).toBe('details');
+
+    const training = form.getByRole('textbox', { name: '臨床研修修了予定年月日' });
+    expect(await training.count()).toBe(0);
+    await form.getByRole('radio', { name: 'C会員（研修医）' }).check();
+    await training.waitFor();
+    const previous = form.getByRole('textbox', { name: '以前に所属していた医師会' });
+    expect(await previous.count()).toBe(0);
+    await form.getByRole('radio', { name: 'あり' }).check();
+    await previous.waitFor();
+    await form.getByRole('button', { name: '確認画面に進む' }).click();
+    expect(await form.locator('.error-summary').getByRole('link').allTextContents()).toEqual([
+      '臨床研修修了予定年月日を入力してください',
+      '入会希望年月日を入力してください',
+      '以前に所属していた医師会を入力してください',
+    ]);
+    await screenshot(page, 'enrollment-desktop-2-details-errors');
+    expect(await runAxe(page)).toEqual([]);
+
+    await training.fill('2026/03/31');
+    await form.getByRole('textbox', { name: '入会希望年月日' }).fill('2024/11/01');
+    await previous.fill('札幌市医師会');
+    await form.getByRole('textbox', { name: '連絡事項' }).fill('よろしくお願いいたします。');
+    await form.getByRole('button', { name: '確認画面に進む' }).click();
+    await expect.poll(() => currentStep(page)).toBe('confirm');
+    expect(await form.locator('.confirm-title').allTextContents()).toEqual(['所属・医師会選択', '会員区分・入会日']);
+    expect(await confirmRows(page)).toEqual([
+      ['所属施設名', '小樽みなと内科クリニック'],
+      ['所属施設の所在地', '（未入力）'],
+      ['入会する都道府県医師会', '北海道医師会'],
+      ['入会申請先', '[2層] 北海道医師会 [1層] 日本医師会'],
+      ['会員区分', 'C会員（研修医）'],
+      ['臨床研修修了予定年月日', '2026/03/31'],
+      ['入会希望年月日', '2024/11/01'],
+      ['過去の医師会入会歴', 'あり'],
+      ['以前に所属していた医師会', '札幌市医師会'],
+      ['連絡事項', 'よろしくお願いいたします。'],
+    ]);
+    await screenshot(page, 'enrollment-desktop-3-confirm');
+    expect(await runAxe(page)).toEqual([]);
+    await form.getByRole('button', { name: '入会を申請する' }).click();
+    await expect.poll(() => currentStep(page)).toBe('done');
+    expect(await form.getByRole('heading', { name: '入会の申請を受付けました' }).isVisible()).toBe(true);
+  });
+
+  it('transfer: leaving cascades downward, joining does not cascade, and both target lists are confirmed', async () => {
+    const { page } = await env.open('/pages/form.html?form=transfer&mode=property&api');
+    const form = page.locator('mamis-form');
+    await expect.poll(() => currentStep(page)).toBe('from');
+    await form
+      .getByRole('group', { name: /青柳皮膚科医院/ })
+      .getByRole('checkbox', { name: '2層 北海道医師会' })
+      .check();
+    expect(await ticked(page, /青柳皮膚科医院/)).toEqual([true, true, false]); // 2層 takes 3層 below it
+    await form.getByRole('textbox', { name: '異動年月日' }).fill('2024/12/01');
+    await form.getByRole('radio', { name: '転勤・転職' }).check();
+    await screenshot(page, 'transfer-desktop-1-from');
+    expect(await runAxe(page)).toEqual([]);
+    await form.getByRole('button', { name: '次へ' }).click();
+    await expect.poll(() => currentStep(page)).toBe('to');
+
+    await form.getByRole('combobox', { name: '異動先の都道府県医師会' }).selectOption('tokyo');
+    await form.getByRole('checkbox', { name: '2層 東京都医師会' }).check();
+    expect(await ticked(page, /^中央区医師会/)).toEqual([false, true, false]);
+    await form.getByRole('textbox', { name: '異動先の所属施設名' }).fill('中央記念病院');
+    await screenshot(page, 'transfer-desktop-2-to');
+    expect(await runAxe(page)).toEqual([]);
+    await form.getByRole('button', { name: '確認画面に進む' }).click();
+    await expect.poll(() => currentStep(page)).toBe('confirm');
+    expect(await confirmRows(page)).toEqual([
+      ['異動元（退会する医師会）', '所属施設名：医療法人社団 青柳皮膚科医院 [3層] 小樽市医師会 [2層] 北海道医師会'],
+      ['異動年月日', '2024/12/01'],
+      ['異動事由', '転勤・転職'],
+      ['異動先の都道府県医師会', '東京都医師会'],
+      ['異動先（入会する医師会）', '[2層] 東京都医師会'],
+      ['異動先の所属施設名', '中央記念病院'],
+    ]);
+    await screenshot(page, 'transfer-desktop-3-confirm');
+    expect(await runAxe(page)).toEqual([]);
+    await form.getByRole('button', { name: '異動を申請する' }).click();
+    await expect.poll(() => currentStep(page)).toBe('done');
+    expect(env.host.api.applications.at(-1)!.targets.map((target) => [target.associationId, target.role])).toEqual([
+      ['otaru', 'leave'],
+      ['hokkaido', 'leave'],
+      ['tokyo', 'join'],
+    ]);
+  });
+});
