@@ -6,12 +6,17 @@ import type { Kysely } from 'kysely';
 import { type AppConfig, type AppDeps, DEFAULT_CONFIG } from './app-deps.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate, requireRole } from './auth/authenticate.js';
+import { SignInThrottle, throttleSignIn } from './auth/sign-in-throttle.js';
 import type { Database } from './db/database.js';
 import { PayloadTooLargeError } from './errors/app-errors.js';
+import { ERROR_MESSAGES } from './errors/error-messages.js';
 import { type ErrorLogger, errorHandler, notFoundHandler } from './errors/handle-error.js';
 import { FormCatalog } from './form-catalog/form-catalog.js';
 import type { LoadedForm } from './forms/index.js';
+import { securityHeaders } from './http/security-headers.js';
+import { urlGuard } from './http/url-guard.js';
 import type { ApplicationMailer } from './mail/application-mail.js';
+import { pageRoutes } from './pages/index.js';
 import { draftRoutes } from './routes/draft-routes.js';
 import { formRoutes } from './routes/form-routes.js';
 import { meApplicationRoutes } from './routes/me-application-routes.js';
@@ -23,6 +28,7 @@ import { staffRoutes } from './routes/staff-routes.js';
 import { submissionRoutes } from './routes/submission-routes.js';
 import { type Clock, systemClock } from './runtime/clock.js';
 import { type NewId, uuidV7 } from './runtime/new-id.js';
+import { studioRoutes } from './studio/index.js';
 
 export interface CreateAppOptions {
   readonly db: Kysely<Database>;
@@ -58,6 +64,35 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.logError ?? defaultLogger));
   app.notFound(notFoundHandler);
+
+  // Every response, errors included: nosniff, a CSP (pages bring their own), frame-ancestors
+  // from the configuration, HSTS behind TLS.
+  const { frameAncestors, trustedProxies } = config;
+  app.use('*', securityHeaders({ frameAncestors, trustedProxies }));
+  app.use('*', urlGuard());
+  // A body limit on every route; the API's and the pages' own below are as tight or tighter.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new PayloadTooLargeError();
+      },
+    }),
+  );
+  // One client may not walk through many accounts, a few passwords each: both sign-in routes
+  // count its failures together.
+  const throttle = new SignInThrottle(config.signInThrottle, deps.clock);
+  app.use('/api/session', throttleSignIn({ throttle, trustedProxies }));
+  app.use(
+    '/login',
+    throttleSignIn({
+      throttle,
+      trustedProxies,
+      refuse: (c, wait) =>
+        c.text(ERROR_MESSAGES.too_many_attempts.ja, 429, { 'Retry-After': String(wait), 'Cache-Control': 'no-store' }),
+    }),
+  );
 
   if (config.corsOrigins.length > 0) {
     // Embedding sites call the API from their own pages, with a bearer token.
@@ -104,6 +139,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     draftRoutes(deps),
     officeRoutes(deps),
     staffRoutes(deps),
+    studioRoutes(deps),
     openApiRoutes(deps),
   ]) {
     app.route('/api', routes);
@@ -117,5 +153,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       serveStatic({ root: config.componentsDir, rewriteRequestPath: (path) => path.replace(/^\/components/, '') }),
     );
   }
+  // The portal's pages; last, so its HTML 404 only answers what nothing above did.
+  app.route('/', pageRoutes(deps, { logError: options.logError ?? defaultLogger }));
   return app;
 }

@@ -12,6 +12,7 @@ import { loadForms, projectFolders } from './forms/index.js';
 import {
   type ApplicationMailer,
   createApplicationMailer,
+  exponentialBackoff,
   loadMailTemplates,
   startMailWorker,
   transportFromEnvironment,
@@ -45,6 +46,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? ((line: string) => console.log(line));
   const settings = await readServerSettings(options.env, options.root);
   await mkdir(settings.dataDir, { recursive: true });
+  // The forms and the mail templates are read and compiled while the database opens: the
+  // embedded one compiles its WebAssembly off this thread meanwhile. Their failures are
+  // reported below, once awaited; `settled` keeps them from counting as unhandled before that.
+  const folders = projectFolders(options.root);
+  const formsLoading = settled(loadForms(folders));
+  const templatesLoading = settled(loadMailTemplates(folders.templatesDir));
   const database = await openDatabase({ url: settings.databaseUrl, dataDir: path.join(settings.dataDir, 'db') });
   const { db } = database;
   try {
@@ -54,8 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       log('Empty database: adding the demo data (a few seconds)…');
       await seedDemoData(db);
     }
-    const folders = projectFolders(options.root);
-    const { forms, issues } = await loadForms(folders);
+    const { forms, issues } = await formsLoading;
     if (issues.length > 0) {
       throw new StartupError(
         `The form definitions have problems; the server does not start until they are fixed:\n${issues.map((issue) => formatIssue(issue)).join('\n')}`,
@@ -64,8 +70,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const published = await syncFormVersions(db, forms, 'server-start');
     if (published.length > 0) log(`Published form versions: ${published.join(', ')}`);
 
-    const templates = await loadMailTemplates(folders.templatesDir);
-    const worker = startMailWorker({ db, transport: transportFromEnvironment(options.env) });
+    const templates = await templatesLoading;
+    // The transport gets the data folder resolved against the project root, like the database,
+    // so the portal's sent-mail page (/dev/mail) reads the folder the mail is written to.
+    const worker = startMailWorker({
+      db,
+      transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
+      backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
+    });
+    const mailFolder = options.env.MAIL_URL?.trim() ? undefined : path.join(settings.dataDir, 'mail');
     // Mail is queued inside a request's transaction; once the response is ready the transaction
     // has committed, so that is when the worker is woken instead of waiting for its next poll.
     let mailQueued = false;
@@ -85,7 +98,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       config: {
         embed: settings.embed,
         corsOrigins: settings.corsOrigins,
+        frameAncestors: settings.frameAncestors,
+        trustedProxies: settings.trustedProxies,
         componentsDir: path.join(options.root, 'web-components', 'dist'),
+        formsDir: folders.formsDir,
+        templatesDir: folders.templatesDir,
+        mailFolder,
       },
     });
     const server = serve({
@@ -124,4 +142,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await database.close();
     throw error;
   }
+}
+
+/** The same promise, marked as handled now; awaiting it later still throws its error. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import type * as TypeScript from 'typescript';
 import { minifyTemplates } from './build/minify-templates.js';
+import { buildStudio } from './studio/build-studio.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BUNDLE_NAME = 'mamis-components.js';
@@ -105,4 +106,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const where = relative(process.cwd(), result.bundle);
   console.log(`${where}: ${kib(result.bytes)} minified, ${kib(result.gzipBytes)} gzip`);
   if (result.manifest) console.log(`${relative(process.cwd(), result.manifest)} written`);
+  // The staff's form studio is a bundle of its own, so members never download the editor.
+  await buildStudio();
 }

@@ -22,6 +22,7 @@ export function compileForm(input: CheckInput): CompiledForm {
     throw new FormDefinitionError(typeof id === 'string' ? id : (input.expectedId ?? input.file), result.issues);
   }
   const dataSchema = deriveDataSchema(result.definition);
-  const validate = createDataAjv().compile(dataSchema);
+  // checkDefinition has just compiled this schema against the meta-schema: no need twice.
+  const validate = createDataAjv({ validateSchema: false }).compile(dataSchema);
   return Object.freeze({ ...createRuntimeForm(result.definition, validate), dataSchema });
 }

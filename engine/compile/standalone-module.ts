@@ -11,7 +11,8 @@ const toSource = standaloneModule.default;
  * load it under a strict Content-Security-Policy.
  */
 export function standaloneValidatorModule(form: CompiledForm): string {
-  const ajv = createDataAjv();
+  // The form was checked when it was compiled: its schema need not meet the meta-schema again.
+  const ajv = createDataAjv({ validateSchema: false });
   const validate = ajv.compile(form.dataSchema);
   const body = toSource(ajv, validate);
   return [

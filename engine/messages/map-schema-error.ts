@@ -17,23 +17,39 @@ export interface MappedSchemaError {
  * summarise others (`if`, `allOf`).
  */
 export function mapSchemaError(form: RuntimeForm, error: SchemaError): MappedSchemaError | undefined {
-  if (error.keyword === 'if' || error.keyword === 'allOf' || error.keyword === 'anyOf') return undefined;
-  const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/');
-  let fieldName = segments[0] === undefined ? '' : decodePointerToken(segments[0]);
-  let pointer = error.instancePath;
-  if (error.keyword === 'required' && segments.length === 0) {
-    fieldName = String(error.params.missingProperty);
-    pointer = `/${fieldName}`;
+  const { keyword, instancePath } = error;
+  if (keyword === 'if' || keyword === 'allOf' || keyword === 'anyOf') return undefined;
+  if (instancePath === '') {
+    if (keyword === 'required') {
+      const fieldName = String(error.params.missingProperty);
+      const field = form.fieldByName.get(fieldName);
+      if (!field) return { field, fieldName, pointer: `/${fieldName}`, code: 'notAnObject' };
+      return mapped(error, field, fieldName, `/${fieldName}`, 0);
+    }
+    if (keyword === 'additionalProperties') {
+      const fieldName = String(error.params.additionalProperty);
+      return { field: undefined, fieldName, pointer: `/${fieldName}`, code: 'unknownField' };
+    }
+    return { field: undefined, fieldName: '', pointer: '', code: 'notAnObject' };
   }
-  if (error.keyword === 'additionalProperties' && segments.length === 0) {
-    fieldName = String(error.params.additionalProperty);
-    return { field: undefined, fieldName, pointer: `/${fieldName}`, code: 'unknownField' };
-  }
+  // The field is the first segment of the path; most errors are about the field itself.
+  const end = instancePath.indexOf('/', 1);
+  const token = end === -1 ? instancePath.slice(1) : instancePath.slice(1, end);
+  const fieldName = token.includes('~') ? decodePointerToken(token) : token;
   const field = form.fieldByName.get(fieldName);
-  if (!field && segments.length === 0) return { field, fieldName, pointer, code: 'notAnObject' };
-  const code = codeFor(error, field, segments.length);
+  return mapped(error, field, fieldName, instancePath, end === -1 ? 1 : 2);
+}
+
+function mapped(
+  error: SchemaError,
+  field: FieldPlan | undefined,
+  fieldName: string,
+  pointer: string,
+  depth: number,
+): MappedSchemaError {
+  // Ajv's `limit` param (maxLength, minItems, …) is named in the message.
   const limit = error.params.limit as number | undefined;
-  return { field, fieldName, pointer: pointer === '' ? (field?.pointer ?? '') : pointer, code, limit };
+  return { field, fieldName, pointer, code: codeFor(error, field, depth), limit };
 }
 
 function codeFor(error: SchemaError, field: FieldPlan | undefined, depth: number): MessageCode {

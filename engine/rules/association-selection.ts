@@ -9,6 +9,12 @@ export interface AssociationSelection {
 export function isAssociationSelection(value: unknown): value is AssociationSelection {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
+  // Exactly these two keys: the cascade rebuilds a selection from them, which would silently
+  // drop any other (even `__proto__`); left as it is, the schema refuses the extra key.
+  const keys = Object.keys(candidate);
+  if (keys.length !== 2 || !Object.hasOwn(candidate, 'groupId') || !Object.hasOwn(candidate, 'associationIds')) {
+    return false;
+  }
   const ids = candidate.associationIds;
   if (typeof candidate.groupId !== 'string' || !Array.isArray(ids)) return false;
   for (const id of ids) if (typeof id !== 'string') return false;

@@ -26,7 +26,12 @@ export function applyCascade(selected: readonly string[], group: LayeredGroup, d
     if (cascaded || selected.includes(association.id)) result.push(association.id);
   }
   for (const id of selected) {
-    if (!result.includes(id) && !associations.some((association) => association.id === id)) result.push(id);
+    if (!result.includes(id) && !inGroup(associations, id)) result.push(id);
   }
   return result;
+}
+
+function inGroup(associations: LayeredGroup['associations'], id: string): boolean {
+  for (const association of associations) if (association.id === id) return true;
+  return false;
 }

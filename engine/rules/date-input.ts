@@ -4,11 +4,24 @@
  * trimmed but otherwise as typed, so the schema's `format: date` reports it.
  */
 export function normaliseDateInput(input: string): string {
-  // Most input is already `YYYY/MM/DD` or ISO: read it without regular expressions.
-  if (input.length === 10 && isDigits(input, 0, 4) && isDigits(input, 5, 7) && isDigits(input, 8, 10)) {
-    const separator = input[4];
-    if ((separator === '/' || separator === '-') && input[7] === separator) {
-      return separator === '-' ? input : `${input.slice(0, 4)}-${input.slice(5, 7)}-${input.slice(8, 10)}`;
+  // Most input is already `YYYY/MM/DD` or ISO: read it without regular expressions, and write
+  // the ISO form as one new string rather than five pieces joined.
+  if (input.length === 10 && isDigitsAround(input)) {
+    const separator = input.charCodeAt(4);
+    if (separator === HYPHEN && input.charCodeAt(7) === HYPHEN) return input;
+    if (separator === SLASH && input.charCodeAt(7) === SLASH) {
+      return String.fromCharCode(
+        input.charCodeAt(0),
+        input.charCodeAt(1),
+        input.charCodeAt(2),
+        input.charCodeAt(3),
+        HYPHEN,
+        input.charCodeAt(5),
+        input.charCodeAt(6),
+        HYPHEN,
+        input.charCodeAt(8),
+        input.charCodeAt(9),
+      );
     }
   }
   const text = toHalfWidthDigits(input).trim();
@@ -18,6 +31,9 @@ export function normaliseDateInput(input: string): string {
   if (!parts) return text;
   return `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}`;
 }
+
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
 
 /** Full-width digits (０-９) become ASCII digits; nothing else changes. */
 export function toHalfWidthDigits(text: string): string {
@@ -52,6 +68,16 @@ export function isCalendarDate(iso: string): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** Digits at every place of `YYYY?MM?DD` but the two separators. */
+function isDigitsAround(text: string): boolean {
+  for (let index = 0; index < 10; index++) {
+    if (index === 4 || index === 7) continue;
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function isDigits(text: string, start: number, end: number): boolean {

@@ -2,7 +2,6 @@ import { isAssociationSelection } from '../rules/association-selection.js';
 import { applyCascade } from '../rules/cascade.js';
 import type { GroupItem } from '../sources/source-catalog.js';
 import { sourceItems } from '../sources/source-items.js';
-import { normaliseValue } from './normalise-value.js';
 import type { RuntimeForm } from './runtime-form.js';
 import type { ValidationContext } from './validation-context.js';
 import { conditionHolds } from './visibility.js';
@@ -24,17 +23,25 @@ export function normaliseSubmission(
   context: Pick<ValidationContext, 'sources'>,
 ): NormalisedSubmission {
   let value: Record<string, unknown> = {};
-  let known = 0;
-  for (const field of form.fields) {
-    if (!Object.hasOwn(input, field.name)) continue;
-    known++;
-    const normalised = normaliseValue(field, input[field.name]);
-    if (normalised !== undefined) value[field.name] = normalised;
+  let unknownKeys: string[] | undefined;
+  // One pass over the input's own keys (what Object.keys lists, in its order). Reading a key
+  // that for…in gave is V8's fastest property access; looking each field up would not be.
+  let previous = -1;
+  let inFormOrder = true;
+  for (const key in input) {
+    if (!ownKey.call(input, key)) continue;
+    const field = form.fieldByName.get(key);
+    if (field === undefined) {
+      (unknownKeys ??= []).push(key);
+      continue;
+    }
+    if (field.index < previous) inFormOrder = false;
+    previous = field.index;
+    const normalised = field.normalise(input[key]);
+    if (normalised !== undefined) value[key] = normalised;
   }
-  const unknownKeys: string[] = [];
-  if (Object.keys(input).length !== known) {
-    for (const key of Object.keys(input)) if (!form.fieldByName.has(key)) unknownKeys.push(key);
-  }
+  // The value lists its fields in the form's order, whatever order they came in.
+  if (!inFormOrder) value = inOrderOf(form, value);
   if (form.hasConditions) {
     const hidden = presentHiddenFields(form, value);
     // Rebuild rather than `delete`, which would turn the object into a slow dictionary.
@@ -43,15 +50,22 @@ export function normaliseSubmission(
   for (const field of form.cascadeFields) {
     const selection = value[field.name];
     if (!isAssociationSelection(selection)) continue;
-    const groups = sourceItems<GroupItem>(field.ui, context.sources, value);
-    const group = groups.find((candidate) => candidate.id === selection.groupId);
+    const group = groupOf(sourceItems<GroupItem>(field.ui, context.sources, value), selection.groupId);
     if (!group) continue;
     value[field.name] = {
       groupId: selection.groupId,
       associationIds: applyCascade(selection.associationIds, group, field.ui.cascade ?? 'none'),
     };
   }
-  return { value, unknownKeys };
+  return { value, unknownKeys: unknownKeys ?? NO_KEYS };
+}
+
+/** Shared by every submission without unknown keys (nearly all): nothing to allocate. */
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+function groupOf(groups: readonly GroupItem[], id: string): GroupItem | undefined {
+  for (const group of groups) if (group.id === id) return group;
+  return undefined;
 }
 
 /**
@@ -73,6 +87,14 @@ function presentHiddenFields(form: RuntimeForm, value: Record<string, unknown>):
     }
   }
   return hidden;
+}
+
+const ownKey = Object.prototype.hasOwnProperty;
+
+function inOrderOf(form: RuntimeForm, value: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const field of form.fields) if (Object.hasOwn(value, field.name)) ordered[field.name] = value[field.name];
+  return ordered;
 }
 
 function without(value: Record<string, unknown>, hidden: ReadonlySet<string>): Record<string, unknown> {

@@ -1,45 +1,63 @@
+import type { WidgetName } from '../definition/form-definition.js';
 import { normaliseDateInput, toHalfWidthDigits } from '../rules/date-input.js';
-import type { FieldPlan } from './runtime-form.js';
+import { toNfc } from '../rules/nfc.js';
+
+/** Puts one field's value as typed into the form it is stored in. */
+export type Normaliser = (value: unknown) => unknown;
 
 /**
- * One field's value as the member meant it: text in NFC without surrounding blanks, dates in
- * ISO form, numbers typed with full-width digits as numbers. Empty text and empty choices become
- * `undefined`, so "nothing entered" is one case for the required check. Values of the wrong type
- * pass through unchanged for the schema to report.
+ * The normaliser of a widget, picked once per field when the form is planned. Text becomes NFC
+ * without surrounding blanks, dates ISO, numbers typed with full-width digits numbers. Empty
+ * text and empty choices become `undefined`, so "nothing entered" is one case for the required
+ * check. Values of the wrong type pass through unchanged for the schema to report.
  */
-export function normaliseValue(field: FieldPlan, value: unknown): unknown {
-  switch (field.widget) {
+export function normaliserFor(widget: WidgetName): Normaliser {
+  switch (widget) {
     case 'date':
-      return typeof value === 'string' ? emptyToUndefined(normaliseDateInput(value)) : value;
+      return normaliseDate;
     case 'text':
     case 'textarea':
-      return typeof value === 'string' ? emptyToUndefined(toNfc(value).trim()) : value;
+      return normaliseText;
     case 'radio':
     case 'select':
-      // Choices are compared with fixed option values; only surrounding blanks are forgiven.
-      return typeof value === 'string' ? emptyToUndefined(value.trim()) : value;
+      return normaliseChoice;
     case 'number':
-      return typeof value === 'string' ? parseNumber(value) : value;
+      return normaliseNumber;
     case 'checkboxes':
-      return Array.isArray(value) && value.length === 0 ? undefined : value;
+      return normaliseChoices;
     case 'checkbox':
-      return value;
     case 'association-layers':
-      return value;
+      return unchanged;
     default: {
-      const exhaustive: never = field.widget;
+      const exhaustive: never = widget;
       return exhaustive;
     }
   }
 }
 
-/** NFC, skipping the (slow) normaliser for text that has no character it could change. */
-function toNfc(text: string): string {
-  for (let index = 0; index < text.length; index++) {
-    // Below U+0300 (the first combining mark) every character is already in NFC.
-    if (text.charCodeAt(index) >= 0x300) return text.normalize('NFC');
-  }
-  return text;
+function normaliseDate(value: unknown): unknown {
+  return typeof value === 'string' ? emptyToUndefined(normaliseDateInput(value)) : value;
+}
+
+function normaliseText(value: unknown): unknown {
+  return typeof value === 'string' ? emptyToUndefined(toNfc(value).trim()) : value;
+}
+
+/** Choices are compared with fixed option values; only surrounding blanks are forgiven. */
+function normaliseChoice(value: unknown): unknown {
+  return typeof value === 'string' ? emptyToUndefined(value.trim()) : value;
+}
+
+function normaliseNumber(value: unknown): unknown {
+  return typeof value === 'string' ? parseNumber(value) : value;
+}
+
+function normaliseChoices(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 0 ? undefined : value;
+}
+
+function unchanged(value: unknown): unknown {
+  return value;
 }
 
 function emptyToUndefined(text: string): string | undefined {

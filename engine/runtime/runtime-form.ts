@@ -6,16 +6,21 @@ import type {
   VisibleWhen,
   WidgetName,
 } from '../definition/form-definition.js';
+import { type Normaliser, normaliserFor } from './normalise-value.js';
 import { isChoiceWidget, resolveWidget } from './resolve-widget.js';
 import type { SchemaValidator } from './schema-validator.js';
 
 /** Everything the pipeline needs about one field, worked out once per form. */
 export interface FieldPlan {
   readonly name: string;
+  /** Its position in `RuntimeForm.fields`. */
+  readonly index: number;
   readonly pointer: string;
   readonly ui: FieldUi;
   readonly schema: JsonSchema;
   readonly widget: WidgetName;
+  /** Puts a value as typed into the form it is stored in (the widget's normaliser). */
+  readonly normalise: Normaliser;
   readonly choice: boolean;
   /** Listed in the schema's `required`; when the field has a condition, only while visible. */
   readonly required: boolean;
@@ -63,10 +68,12 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
     fields.push(
       Object.freeze({
         name,
+        index: fields.length,
         pointer: `/${escapePointerToken(name)}`,
         ui,
         schema,
         widget,
+        normalise: normaliserFor(widget),
         choice: isChoiceWidget(widget),
         required: required.has(name),
         visibleWhen: ui.visibleWhen,

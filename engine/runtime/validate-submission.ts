@@ -30,47 +30,53 @@ export function validateSubmission(
   form: RuntimeForm,
   input: unknown,
   context: ValidationContext,
-  options: ValidateOptions = {},
+  options?: ValidateOptions,
 ): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, value: {}, errors: [fieldError(undefined, 'notAnObject', context.locale)] };
   }
   const { value, unknownKeys } = normaliseSubmission(form, input as Record<string, unknown>, context);
-  const errors: FieldError[] = [];
-  // Fields that already have an error; most submissions have none, so no Set is made for them.
-  let failed: Set<string> | undefined = unknownKeys.length > 0 ? new Set(unknownKeys) : undefined;
+  const { locale } = context;
+  // Errors and the fields that have one; most submissions have none, so nothing is made for them.
+  let errors: FieldError[] | undefined;
+  let failed: string[] | undefined;
   for (const key of unknownKeys) {
-    errors.push(fieldError(undefined, 'unknownField', context.locale, `/${escapePointerToken(key)}`, undefined, key));
+    (errors ??= []).push(fieldError(undefined, 'unknownField', locale, `/${escapePointerToken(key)}`, undefined, key));
+    (failed ??= []).push(key);
   }
   // A choice outside the member's groups says more than any count or shape error about it.
   for (const field of form.selectionFields) {
     if (!Object.hasOwn(value, field.name)) continue;
     const selectionError = checkSelectionRule(field, value, context);
     if (selectionError) {
-      errors.push(selectionError);
-      (failed ??= new Set()).add(field.name);
+      (errors ??= []).push(selectionError);
+      (failed ??= []).push(field.name);
     }
   }
-  if (!form.validateSchema(value)) {
-    for (const schemaError of form.validateSchema.errors ?? []) {
+  const validateSchema = form.validateSchema;
+  if (!validateSchema(value)) {
+    for (const schemaError of validateSchema.errors ?? []) {
       const mapped = mapSchemaError(form, schemaError);
-      if (!mapped || failed?.has(mapped.fieldName)) continue;
-      (failed ??= new Set()).add(mapped.fieldName);
-      const code =
-        mapped.code === 'dateFormat' && /^\d{4}-\d{2}-\d{2}$/.test(String(value[mapped.fieldName]))
-          ? 'dateInvalid'
-          : mapped.code;
-      errors.push(fieldError(mapped.field, code, context.locale, mapped.pointer, mapped.limit, mapped.fieldName));
+      if (!mapped || failed?.includes(mapped.fieldName)) continue;
+      (failed ??= []).push(mapped.fieldName);
+      const code = mapped.code === 'dateFormat' && isIsoShaped(value[mapped.fieldName]) ? 'dateInvalid' : mapped.code;
+      (errors ??= []).push(fieldError(mapped.field, code, locale, mapped.pointer, mapped.limit, mapped.fieldName));
     }
   }
   for (const field of form.ruleFields) {
-    if (failed?.has(field.name) || !Object.hasOwn(value, field.name)) continue;
+    if (!Object.hasOwn(value, field.name) || failed?.includes(field.name)) continue;
     const ruleError = checkRules(field, value, context);
-    if (ruleError) errors.push(ruleError);
+    if (ruleError) (errors ??= []).push(ruleError);
   }
-  const step = options.step;
+  if (errors === undefined) return { ok: true, value, errors: [] };
+  const step = options?.step;
   const reported = step === undefined ? errors : errors.filter((error) => inStep(form, error, step));
   return reported.length === 0 ? { ok: true, value, errors: [] } : { ok: false, value, errors: reported };
+}
+
+/** `YYYY-MM-DD` in shape: a date that fails `format` in this shape is not a calendar day. */
+function isIsoShaped(value: unknown): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(String(value));
 }
 
 /** The project's rules beyond JSON Schema, for one field whose value passed the schema. */

@@ -28,7 +28,9 @@ export function hiddenFields(form: RuntimeForm, data: Data): ReadonlySet<string>
   let changed = true;
   for (let pass = 0; changed && pass <= form.fields.length; pass++) {
     changed = false;
-    for (const field of form.fields) {
+    // An index loop: V8 iterates a frozen array with for…of several times slower.
+    for (let index = 0; index < form.fields.length; index++) {
+      const field = form.fields[index]!;
       if (!field.visibleWhen || hidden?.has(field.name)) continue;
       if (!conditionHolds(field.visibleWhen, data, hidden)) {
         (hidden ??= new Set()).add(field.name);

@@ -5,10 +5,9 @@ import type { AccountRole, Database } from '../db/database.js';
 import { AuthenticationError, ForbiddenError } from '../errors/app-errors.js';
 import type { Clock } from '../runtime/clock.js';
 import { type EmbedTokenConfig, verifyEmbedToken } from './embed-token.js';
-import { principalOfAccount, principalOfRegistrationNumber } from './load-principal.js';
+import { principalOfRegistrationNumber, principalOfSession } from './load-principal.js';
 import { readSessionCookie } from './session-cookie.js';
 import { sameToken } from './session-token.js';
-import { findSession } from './sessions.js';
 
 export interface AuthenticateOptions {
   readonly db: Kysely<Database>;
@@ -42,12 +41,7 @@ async function resolvePrincipal(
     return principal;
   }
   if (cookieToken === undefined) return undefined;
-  const session = await findSession(db, clock, cookieToken);
-  if (!session) return undefined;
-  return principalOfAccount(db, session.accountId, {
-    via: 'session',
-    session: { id: session.id, csrfToken: session.csrfToken },
-  });
+  return principalOfSession(db, clock, cookieToken);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

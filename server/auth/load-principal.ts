@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Principal } from '../app-env.js';
 import type { Database } from '../db/database.js';
 import { isLocale } from '../http/request-locale.js';
+import type { Clock } from '../runtime/clock.js';
+import { sessionIdOf } from './session-token.js';
 
 type Via = Pick<Principal, 'via' | 'session'>;
 
@@ -19,13 +21,26 @@ export function principalOfRegistrationNumber(
   return loadPrincipal(db, 'members.registration_number', registrationNumber, via);
 }
 
-async function loadPrincipal(
+/**
+ * The caller behind a session cookie's token, if the session exists and has not expired: the
+ * session and its account in one query, since every signed-in request asks.
+ */
+export async function principalOfSession(
   db: Kysely<Database>,
-  column: 'accounts.id' | 'members.registration_number',
-  value: string,
-  via: Via,
+  clock: Clock,
+  token: string,
 ): Promise<Principal | undefined> {
-  let query = db
+  const row = await principalQuery(db)
+    .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
+    .select(['sessions.id as session_id', 'sessions.csrf_token'])
+    .where('sessions.id', '=', sessionIdOf(token))
+    .where('sessions.expires_at', '>', clock.now())
+    .executeTakeFirst();
+  return row && toPrincipal(row, { via: 'session', session: { id: row.session_id, csrfToken: row.csrf_token } });
+}
+
+function principalQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('accounts')
     .leftJoin('members', 'members.id', 'accounts.member_id')
     .leftJoin('associations', 'associations.id', 'accounts.association_id')
@@ -38,11 +53,33 @@ async function loadPrincipal(
       'members.name as member_name',
       'members.locale',
       'associations.name as association_name',
-    ])
-    .where(column, '=', value);
+    ]);
+}
+
+async function loadPrincipal(
+  db: Kysely<Database>,
+  column: 'accounts.id' | 'members.registration_number',
+  value: string,
+  via: Via,
+): Promise<Principal | undefined> {
+  let query = principalQuery(db).where(column, '=', value);
   if (column === 'members.registration_number') query = query.where('accounts.role', '=', 'member');
   const row = await query.executeTakeFirst();
-  if (!row) return undefined;
+  return row && toPrincipal(row, via);
+}
+
+interface PrincipalRow {
+  readonly id: string;
+  readonly role: Principal['role'];
+  readonly login: string;
+  readonly member_id: string | null;
+  readonly association_id: string | null;
+  readonly member_name: string | null;
+  readonly locale: string | null;
+  readonly association_name: string | null;
+}
+
+function toPrincipal(row: PrincipalRow, via: Via): Principal {
   return {
     accountId: row.id,
     role: row.role,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Account, Database } from '../db/database.js';
 import { AccountLockedError, AuthenticationError } from '../errors/app-errors.js';
 import type { Clock } from '../runtime/clock.js';
+import { hasUnsafeCharacters } from '../runtime/safe-text.js';
 import { verifyNothing, verifyPassword } from './password-hash.js';
 
 export interface LockoutPolicy {
@@ -23,7 +24,10 @@ export async function signIn(
   login: string,
   password: string,
 ): Promise<Account> {
-  const account = await db.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
+  // No login holds a control character, and the database refuses a NUL in a query: unknown.
+  const account = hasUnsafeCharacters(login)
+    ? undefined
+    : await db.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
   if (!account) {
     await verifyNothing(password);
     throw new AuthenticationError('invalid_credentials');

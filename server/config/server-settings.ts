@@ -25,6 +25,12 @@ export interface ServerEnvironment {
   readonly CORS_ORIGINS?: string | undefined;
   /** The portal's public address, used in mail. */
   readonly PUBLIC_URL?: string | undefined;
+  /** Origins that may show the portal in a frame (CSP frame-ancestors), comma-separated; none by default. */
+  readonly FRAME_ANCESTORS?: string | undefined;
+  /** How many proxies in front append to X-Forwarded-For and set X-Forwarded-Proto (default 0: none). */
+  readonly TRUST_PROXY?: string | undefined;
+  /** Seconds before the first retry of a mail the mail server refused; doubled each time (default 300). */
+  readonly MAIL_RETRY_SECONDS?: string | undefined;
 }
 
 export interface ServerSettings {
@@ -37,6 +43,9 @@ export interface ServerSettings {
   readonly embedSecretGenerated: boolean;
   readonly corsOrigins: readonly string[];
   readonly publicUrl: string | undefined;
+  readonly frameAncestors: readonly string[];
+  readonly trustedProxies: number;
+  readonly mailRetryMs: number;
 }
 
 /** Reads and checks the environment; throws with a message naming the variable at fault. */
@@ -80,7 +89,35 @@ export async function readServerSettings(env: ServerEnvironment, cwd: string): P
       .map((origin) => origin.trim())
       .filter(Boolean),
     publicUrl: value(env.PUBLIC_URL),
+    frameAncestors: frameAncestorsOf(env.FRAME_ANCESTORS),
+    trustedProxies: wholeNumber(env.TRUST_PROXY, 'TRUST_PROXY', 0),
+    mailRetryMs: wholeNumber(env.MAIL_RETRY_SECONDS, 'MAIL_RETRY_SECONDS', 300) * 1000,
   };
+}
+
+/** A whole number of at least 0 (MAIL_RETRY_SECONDS: at least 1), or the default when unset. */
+function wholeNumber(text: string | undefined, name: string, fallback: number): number {
+  const given = value(text);
+  if (given === undefined) return fallback;
+  const number = Number(given);
+  const least = name === 'MAIL_RETRY_SECONDS' ? 1 : 0;
+  if (!/^\d+$/.test(given) || number < least)
+    throw new Error(`${name} must be a whole number of at least ${least}, not "${given}"`);
+  return number;
+}
+
+/**
+ * The origins of FRAME_ANCESTORS. Each must be a bare origin (`https://www.example-ishikai.jp`)
+ * or `'self'`: anything else could smuggle a directive into the Content-Security-Policy.
+ */
+function frameAncestorsOf(text: string | undefined): readonly string[] {
+  const entries = (value(text) ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const entry of entries) {
+    if (entry !== "'self'" && !/^https?:\/\/[A-Za-z0-9*.-]+(?::\d{1,5})?$/.test(entry)) {
+      throw new Error(`FRAME_ANCESTORS must list origins such as https://www.example-ishikai.jp, not "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 function value(text: string | undefined): string | undefined {

@@ -140,6 +140,8 @@ export interface ApplicationTargetTable {
   comment: string | null;
   decided_at: Timestamp | null;
   decided_by: string | null;
+  /** Its application's `created_at`, so an office's list reads one index in order. */
+  application_created_at: GeneratedTimestamp;
 }
 
 export type ApplicationEventType = 'submitted' | 'edited' | 'withdrawn' | 'in-review' | 'approved' | 'returned';

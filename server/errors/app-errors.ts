@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'validation_failed'
   | 'account_locked'
+  | 'too_many_attempts'
+  | 'service_unavailable'
   | 'internal_error';
 
 /** One problem with one field: a JSON pointer into the data, and what to fix. */
@@ -124,4 +126,29 @@ export class PayloadTooLargeError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   override readonly name = 'UnsupportedMediaTypeError';
   readonly code = 'unsupported_media_type';
+}
+
+/** Too many failed sign-ins from one client, whichever logins it tried: wait a while. */
+export class TooManyAttemptsError extends AppError {
+  override readonly name = 'TooManyAttemptsError';
+  readonly code = 'too_many_attempts';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * The database cannot be reached right now (restarting, failing over, out of connections).
+ * Nothing was stored half-way — each write is one transaction — so the client may simply retry.
+ */
+export class ServiceUnavailableError extends AppError {
+  override readonly name = 'ServiceUnavailableError';
+  readonly code = 'service_unavailable';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number, options?: ErrorOptions) {
+    super(undefined, options);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }

@@ -71,6 +71,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Localized>> = {
     ja: 'ログインに続けて失敗したため、アカウントを一時的にロックしました。しばらく（15分程度）してから、もう一度お試しください',
     en: 'Too many failed sign-ins: the account is locked for a while (about 15 minutes). Please try again later',
   },
+  too_many_attempts: {
+    ja: 'ログインの失敗が続いたため、しばらくログインを受け付けません。時間をおいてから、もう一度お試しください',
+    en: 'Too many failed sign-ins from here. Please wait a while and try again',
+  },
+  service_unavailable: {
+    ja: 'ただいま混み合っているか、一時的に利用できません。しばらくしてからもう一度お試しください',
+    en: 'The service is busy or briefly unavailable. Please try again in a moment',
+  },
   internal_error: {
     ja: 'サーバーでエラーが発生しました。しばらくしてから、もう一度お試しください',
     en: 'Something went wrong on the server. Please try again later',

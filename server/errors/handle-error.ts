@@ -12,16 +12,32 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  ServiceUnavailableError,
+  TooManyAttemptsError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './app-errors.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { ERROR_MESSAGES } from './error-messages.js';
 
 /** Where unexpected errors are reported; the client only ever sees a generic message. */
 export type ErrorLogger = (message: string, error: unknown) => void;
 
+/** How long a client is asked to wait before retrying while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The error as the app's own: a lost database connection becomes `ServiceUnavailableError`
+ * (503, retry later) instead of an unknown error (500). Undefined for errors nobody expected.
+ */
+export function asAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError(RETRY_AFTER_SECONDS, { cause: error });
+  return undefined;
+}
+
 /** The only place that knows which domain error is which HTTP status. */
-function statusOf(error: AppError): ContentfulStatusCode {
+export function statusOf(error: AppError): ContentfulStatusCode {
   if (error instanceof BadRequestError) return 400;
   if (error instanceof AuthenticationError) return 401;
   if (error instanceof ForbiddenError) return 403;
@@ -31,13 +47,20 @@ function statusOf(error: AppError): ContentfulStatusCode {
   if (error instanceof UnsupportedMediaTypeError) return 415;
   if (error instanceof ValidationError) return 422;
   if (error instanceof AccountLockedError) return 429;
+  if (error instanceof TooManyAttemptsError) return 429;
+  if (error instanceof ServiceUnavailableError) return 503;
   return 500;
 }
 
 /** `app.onError`: domain errors become `{ error: { code, message, fields? } }`; the rest a logged 500. */
 export function errorHandler(log: ErrorLogger) {
-  return (error: Error, c: Context<AppEnv>): Response => {
+  return (thrown: Error, c: Context<AppEnv>): Response => {
     const locale = requestLocale(c);
+    const error = asAppError(thrown) ?? thrown;
+    if (error instanceof ServiceUnavailableError) {
+      // One short line per refused request: an outage must not bury the log in stack traces.
+      log(`${c.req.method} ${c.req.path}: database unavailable, answered 503`, describeCause(error.cause));
+    }
     if (error instanceof AppError) {
       const message = (error.detail ?? ERROR_MESSAGES[error.code])[locale];
       const body: { code: string; message: string; fields?: { pointer: string; message: string }[] } = {
@@ -50,7 +73,13 @@ export function errorHandler(log: ErrorLogger) {
           message: typeof field.message === 'string' ? field.message : field.message[locale],
         }));
       }
-      if (error instanceof AccountLockedError) c.header('Retry-After', String(error.retryAfterSeconds));
+      if (
+        error instanceof AccountLockedError ||
+        error instanceof TooManyAttemptsError ||
+        error instanceof ServiceUnavailableError
+      ) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+      }
       return c.json({ error: body }, statusOf(error));
     }
     if (error instanceof HTTPException && error.status < 500) {
@@ -68,4 +97,10 @@ export function errorHandler(log: ErrorLogger) {
 /** `app.notFound`: the same 404 as an unknown id, so routes and ids leak nothing. */
 export function notFoundHandler(c: Context<AppEnv>): Response {
   return c.json({ error: { code: 'not_found', message: ERROR_MESSAGES.not_found[requestLocale(c)] } }, 404);
+}
+
+function describeCause(cause: unknown): string {
+  if (typeof cause !== 'object' || cause === null) return String(cause);
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  return [code, message].filter((part) => typeof part === 'string').join(' ');
 }

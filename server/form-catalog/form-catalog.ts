@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { type CompiledForm, compileForm, standaloneValidatorModule } from '../../engine/index.js';
+import { type CompiledForm, compileForm } from '../../engine/index.js';
 import type { Database } from '../db/database.js';
 import type { LoadedForm } from '../forms/index.js';
+import { validatorModuleOf } from './validator-module.js';
 
 /** One published version of a form, compiled. */
 export interface CatalogEntry {
@@ -65,12 +66,20 @@ export class FormCatalog {
     return entry;
   }
 
+  /**
+   * Makes a version this server has just stored in `form_versions` ready at once, compiled as
+   * it was checked (the studio's publish). Other servers compile it from the table on first use.
+   */
+  adopt(form: CompiledForm, hash: string): void {
+    this.#entries.set(keyOf(form.id, form.version), Promise.resolve({ form, hash }));
+  }
+
   /** The standalone validator module of a published version, generated once. */
   validatorModule(formId: string, version: number): Promise<string | undefined> {
     const key = keyOf(formId, version);
     let module = this.#validators.get(key);
     if (!module) {
-      module = this.version(formId, version).then((entry) => entry && standaloneValidatorModule(entry.form));
+      module = this.version(formId, version).then((entry) => entry && validatorModuleOf(entry.form));
       this.#validators.set(key, module);
       module.then(
         (found) => found === undefined && this.#validators.delete(key),

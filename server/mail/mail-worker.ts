@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { isDatabaseUnavailable } from '../errors/database-unavailable.js';
 import { type Backoff, exponentialBackoff } from './backoff.js';
 import { type MailClock, systemClock } from './mail-clock.js';
 import { MailSendError, type MailTransport } from './mail-transport.js';
@@ -72,13 +73,23 @@ export async function drainMailOutbox(options: DrainOptions): Promise<DrainResul
       const attempt = mail.row.attempts + 1;
       const now = clock.now();
       const dead = !outcome.ok && (outcome.permanent || attempt >= maxAttempts);
-      const held = await recordAttempt(
-        options.db,
-        mail,
-        outcome.ok
-          ? { ok: true }
-          : { ok: false, error: outcome.error, retryAt: dead ? undefined : new Date(now.getTime() + backoff(attempt)) },
-        now,
+      const held = await recordUntilReachable(
+        () =>
+          recordAttempt(
+            options.db,
+            mail,
+            outcome.ok
+              ? { ok: true }
+              : {
+                  ok: false,
+                  error: outcome.error,
+                  retryAt: dead ? undefined : new Date(now.getTime() + backoff(attempt)),
+                },
+            now,
+          ),
+        mail.leaseUntil,
+        clock,
+        options.signal,
       );
       if (!held) report({ type: 'lease-lost', id: mail.row.id });
       else if (outcome.ok) {
@@ -92,6 +103,31 @@ export async function drainMailOutbox(options: DrainOptions): Promise<DrainResul
     }
   }
   return result;
+}
+
+/**
+ * Records an attempt, waiting out a database that went away meanwhile. A mail that went out
+ * but was not recorded as sent would be sent again once its lease ends, so the worker keeps
+ * trying to record while it still holds the lease (the database restarting takes seconds).
+ */
+async function recordUntilReachable(
+  record: () => Promise<boolean>,
+  leaseUntil: Date,
+  clock: MailClock,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  // Measured on the machine's clock: the lease is real time even when the mail clock is a test's.
+  const budgetMs = leaseUntil.getTime() - clock.now().getTime() - 30_000;
+  const started = Date.now();
+  for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      return await record();
+    } catch (error) {
+      const late = Date.now() - started + wait > budgetMs;
+      if (!isDatabaseUnavailable(error) || signal?.aborted || late) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 type SendOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly permanent: boolean };

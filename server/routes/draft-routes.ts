@@ -23,10 +23,10 @@ export function draftRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.put('/me/drafts/:formId', async (c) => {
     const memberId = memberIdOf(c);
     const formId = c.req.param('formId');
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, { keys: ['version', 'stepId', 'data'] });
     const { version, stepId, data } = body;
     if (
-      !Number.isInteger(version) ||
+      !isVersionNumber(version) ||
       typeof stepId !== 'string' ||
       stepId.length === 0 ||
       stepId.length > 64 ||
@@ -35,8 +35,8 @@ export function draftRoutes(deps: AppDeps): Hono<AppEnv> {
       Array.isArray(data)
     ) {
       throw new BadRequestError('invalid_request', {
-        ja: '下書きには version（整数）、stepId（文字列）、data（オブジェクト）が必要です',
-        en: 'A draft needs version (an integer), stepId (a string) and data (an object)',
+        ja: '下書きには version（1 以上の整数）、stepId（64 文字以内の文字列）、data（オブジェクト）が必要です',
+        en: 'A draft needs version (a whole number from 1), stepId (a string of up to 64 characters) and data (an object)',
       });
     }
     if (!(await catalog.current(formId))) throw new NotFoundError();
@@ -55,4 +55,9 @@ export function draftRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   return routes;
+}
+
+/** A form version as stored (a PostgreSQL integer): 1 and up; 1e300 is an integer to JavaScript, not to the database. */
+function isVersionNumber(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 2_147_483_647;
 }

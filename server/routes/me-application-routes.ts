@@ -28,7 +28,7 @@ export function meApplicationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.patch('/me/applications/:id', async (c) => {
     const memberId = memberIdOf(c);
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, { keys: ['data'] });
     const current = await memberApplicationView(db, catalog, memberId, c.req.param('id'));
     // Re-validated against the version it was filed with, not today's form.
     const form = await formOf(deps, current.formId, current.formVersion);

@@ -39,7 +39,7 @@ export function officeRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/office/applications/:id/decision', async (c) => {
     const associationId = officeOf(c);
     const id = c.req.param('id');
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, { keys: ['decision', 'comment'] });
     const { decision, comment } = readDecision(body);
     // The office's own target first: another association's application is a 404, not a 409.
     const current = await officeApplicationView(db, catalog, associationId, id);

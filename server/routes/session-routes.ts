@@ -26,7 +26,7 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.post('/session', async (c) => {
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, { keys: ['login', 'password'] });
     const { login, password } = body;
     if (typeof login !== 'string' || typeof password !== 'string' || login.length > 200 || password.length > 1024) {
       throw new BadRequestError('invalid_request', {

@@ -17,7 +17,7 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
 
   routes.post('/forms/:id/submissions', requireRole('member'), async (c) => {
     const memberId = memberIdOf(c);
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, { keys: ['version', 'data'] });
     const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'));
     // A retry of a submission that went through gets the same application, whatever changed since.
     const earlier = await applicationOfKey(db, memberId, idempotencyKey);
@@ -45,7 +45,8 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
       prepared,
       idempotencyKey,
     });
-    const application = await memberApplicationView(db, catalog, memberId, outcome.applicationId);
+    // A new application's view comes from what was just written; an earlier one is read.
+    const application = outcome.view ?? (await memberApplicationView(db, catalog, memberId, outcome.applicationId));
     return c.json({ application }, outcome.created ? 201 : 200);
   });
 

@@ -1,7 +1,8 @@
 import type { RuntimeForm } from '../../engine/index.js';
 import type { ApplicationEventType, TargetStatus } from '../db/database.js';
-import { ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/app-errors.js';
 import { calendarDay } from '../runtime/clock.js';
+import { hasUnsafeCharacters } from '../runtime/safe-text.js';
 import { appendEvent } from './application-events.js';
 import { findTarget } from './application-targets.js';
 import { applicationMailInput } from './mail-input.js';
@@ -40,6 +41,18 @@ export interface DecisionInput {
  */
 export async function decideTarget(deps: StoreDeps, input: DecisionInput): Promise<void> {
   const { db, clock, newId, mailer } = deps;
+  if (input.comment !== null && hasUnsafeCharacters(input.comment)) {
+    // Whichever form it came through (the API's JSON, the portal's page): nobody types a NUL.
+    throw new ValidationError([
+      {
+        pointer: '/comment',
+        message: {
+          ja: 'コメントに使用できない文字（制御文字など）が含まれています',
+          en: 'The comment contains characters that cannot be used (control characters or similar)',
+        },
+      },
+    ]);
+  }
   const now = clock.now();
   const transition = TRANSITIONS[input.decision];
   await db.transaction().execute(async (trx) => {

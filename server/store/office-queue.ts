@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, TargetStatus } from '../db/database.js';
 import { BadRequestError } from '../errors/app-errors.js';
+import { hasUnsafeCharacters } from '../runtime/safe-text.js';
 
 export interface OfficeQueueQuery {
   readonly associationId: string;
@@ -22,19 +23,20 @@ export interface OfficeQueuePage {
  * and costs the same on page 1 and page 100.
  */
 export async function officeQueue(db: Kysely<Database>, query: OfficeQueueQuery): Promise<OfficeQueuePage> {
+  // The targets alone, in the order of the index per office (application_targets_queue…): a
+  // page reads its own rows, however many applications the association has.
   let select = db
-    .selectFrom('applications')
-    .innerJoin('application_targets', 'application_targets.application_id', 'applications.id')
-    .select(['applications.id', 'applications.created_at'])
-    .where('application_targets.association_id', '=', query.associationId);
-  if (query.status) select = select.where('application_targets.status', '=', query.status);
+    .selectFrom('application_targets')
+    .select(['application_id as id', 'application_created_at as created_at'])
+    .where('association_id', '=', query.associationId);
+  if (query.status) select = select.where('status', '=', query.status);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
-    select = select.where(sql<boolean>`(applications.created_at, applications.id) < (${after.createdAt}, ${after.id})`);
+    select = select.where(sql<boolean>`(application_created_at, application_id) < (${after.createdAt}, ${after.id})`);
   }
   const rows = await select
-    .orderBy('applications.created_at', 'desc')
-    .orderBy('applications.id', 'desc')
+    .orderBy('application_created_at', 'desc')
+    .orderBy('application_id', 'desc')
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
@@ -53,7 +55,12 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(createdAt));
-    if (typeof id === 'string' && !Number.isNaN(date.getTime())) return { createdAt: date, id };
+    // Only what encodeCursor writes: a crafted one with a NUL in the id, or a year PostgreSQL
+    // cannot hold, would otherwise reach the query and fail there (a 500).
+    const year = date.getUTCFullYear();
+    if (typeof id === 'string' && id.length <= 200 && !hasUnsafeCharacters(id) && year >= 2000 && year <= 9999) {
+      return { createdAt: date, id };
+    }
   } catch {
     // Falls through to the error below.
   }

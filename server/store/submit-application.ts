@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { RuntimeForm } from '../../engine/index.js';
 import type { Database } from '../db/database.js';
 import { ConflictError } from '../errors/app-errors.js';
+import { isLocale } from '../http/request-locale.js';
 import type { ApplicationMailer } from '../mail/application-mail.js';
 import type { Clock } from '../runtime/clock.js';
 import type { NewId } from '../runtime/new-id.js';
-import { appendEvent } from './application-events.js';
-import { applicationMailInput } from './mail-input.js';
+import { type ApplicationView, toApplicationView } from './application-view.js';
+import { insertApplicationRows } from './insert-application-rows.js';
 import type { PreparedSubmission } from './prepare-submission.js';
 import { violatedUniqueIndex } from './unique-violation.js';
 
@@ -29,6 +30,8 @@ export interface NewSubmission {
 export interface SubmissionOutcome {
   readonly applicationId: string;
   readonly created: boolean;
+  /** The member's view of the application, when this submission created it. */
+  readonly view?: ApplicationView | undefined;
 }
 
 /** The application an Idempotency-Key of this member already created, if any. */
@@ -52,57 +55,59 @@ export async function applicationOfKey(
  * 'submitted' event, its mail in the outbox, and the end of the member's draft. Either all of
  * it is committed or none. The partial unique indexes settle races: a second open application
  * for the group is 409 `open_application_exists`; a retried Idempotency-Key gets the first.
+ *
+ * Four round trips to the database (begin, the rows, the mail, commit): the rows go in as one
+ * statement that also reads back what the mail names (the member, the associations), and the
+ * member's view of the new application is built from what was written, not read again.
  */
 export async function submitApplication(deps: StoreDeps, submission: NewSubmission): Promise<SubmissionOutcome> {
   const { db, mailer, clock, newId } = deps;
   const { form, memberId, prepared, idempotencyKey } = submission;
   const id = newId();
   const now = clock.now();
+  let view: ApplicationView | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('applications')
-        .values({
-          id,
-          form_id: form.id,
-          form_version: form.version,
-          member_id: memberId,
-          group_key: prepared.groupKey,
-          data: JSON.stringify(prepared.data),
-          confirm_view: JSON.stringify(prepared.confirmView),
-          status: 'open',
-          idempotency_key: idempotencyKey ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      if (prepared.targets.length > 0) {
-        await trx
-          .insertInto('application_targets')
-          .values(
-            prepared.targets.map((target) => ({
-              application_id: id,
-              association_id: target.associationId,
-              role: target.role,
-              status: 'submitted' as const,
-            })),
-          )
-          .execute();
-      }
-      await appendEvent(trx, {
-        applicationId: id,
-        at: now,
-        actorAccountId: submission.actorAccountId,
-        type: 'submitted',
-        associationId: null,
-        detail: {
-          formVersion: form.version,
-          data: prepared.data,
-          targets: prepared.targets.map((target) => ({ associationId: target.associationId, role: target.role })),
+      const written = await insertApplicationRows(trx, { id, now, submission });
+      const { member } = written;
+      const targets = written.targets.map((target) => ({ ...target, application_id: id, comment: null }));
+      const application = {
+        id,
+        form_id: form.id,
+        form_version: form.version,
+        member_id: memberId,
+        data: prepared.data,
+        confirm_view: prepared.confirmView,
+        status: 'open' as const,
+        created_at: now,
+        updated_at: now,
+      };
+      await mailer.enqueue(trx, {
+        event: 'submitted',
+        form,
+        application: { id, formId: form.id, formVersion: form.version, createdAt: now },
+        confirmView: prepared.confirmView,
+        member: {
+          name: member.name,
+          registrationNumber: member.registration_number,
+          email: member.email,
+          locale: isLocale(member.locale) ? member.locale : 'ja',
         },
+        // From the lowest layer up, as the mail lists them.
+        targets: [...targets]
+          .sort((a, b) => b.layer - a.layer)
+          .map((target) => ({
+            associationId: target.association_id,
+            name: target.name,
+            nameEn: target.name_en,
+            layer: target.layer,
+            officeEmail: target.office_email,
+            role: target.role,
+            status: target.status,
+            comment: null,
+          })),
       });
-      await mailer.enqueue(trx, await applicationMailInput(trx, 'submitted', form, id));
-      await trx.deleteFrom('drafts').where('member_id', '=', memberId).where('form_id', '=', form.id).execute();
+      view = toApplicationView(application, targets, form);
     });
   } catch (error) {
     const index = violatedUniqueIndex(error);
@@ -117,5 +122,5 @@ export async function submitApplication(deps: StoreDeps, submission: NewSubmissi
     }
     throw error;
   }
-  return { applicationId: id, created: true };
+  return { applicationId: id, created: true, view };
 }

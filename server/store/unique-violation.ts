@@ -1,6 +1,6 @@
 /**
  * The name of the unique constraint or index an error violated, if it is a unique violation
- * (SQLSTATE 23505). postgres.js names it `constraint_name`, PGlite `constraint`.
+ * (SQLSTATE 23505). postgres.js names it `constraint_name`, PGlite and node-postgres `constraint`.
  */
 export function violatedUniqueIndex(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

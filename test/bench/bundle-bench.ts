@@ -2,8 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, transform } from 'esbuild';
-import { standaloneValidatorModule } from '../../engine/index.js';
+import { build } from 'esbuild';
+import { validatorModuleOf } from '../../server/form-catalog/validator-module.js';
 import { buildComponents } from '../../web-components/build.js';
 import { compileProjectForm, FORM_IDS } from '../support/project-forms.js';
 import type { Row } from './measure.js';
@@ -13,19 +13,14 @@ const HERE = import.meta.dirname;
 /**
  * Target 1: everything a browser loads for our forms (the component bundle with Lit, every
  * widget, the engine runtime and ja + en messages, plus the three forms' precompiled
- * validators) against JSON Forms and react-jsonschema-form built the same way in this run.
+ * validators, each as the server sends it) against JSON Forms and react-jsonschema-form built
+ * the same way in this run.
  */
 export async function bundleBench(): Promise<Row[]> {
   const out = await mkdtemp(path.join(tmpdir(), 'mamis-bundles-'));
   const components = await buildComponents({ outdir: out, manifest: false });
   let validators = 0;
-  for (const id of FORM_IDS) {
-    const minified = await transform(standaloneValidatorModule(compileProjectForm(id)), {
-      minify: true,
-      format: 'esm',
-    });
-    validators += gzipSize(minified.code);
-  }
+  for (const id of FORM_IDS) validators += gzipSize(await validatorModuleOf(compileProjectForm(id)));
   const ours = components.gzipBytes + validators;
   const jsonForms = await peerBundle('jsonforms-entry.ts', out);
   const rjsf = await peerBundle('rjsf-entry.ts', out);

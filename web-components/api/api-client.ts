@@ -102,14 +102,20 @@ export class ApiClient {
   }
 
   async #request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.#options.locale() };
+    const locale = this.#options.locale();
+    // The page's language is a choice, not a browser default: `?lang=` is how the server is told
+    // so. It ranks a member's stored locale above Accept-Language, and would otherwise answer an
+    // English page in Japanese.
+    const url = new URL(this.resolve(path));
+    url.searchParams.set('lang', locale);
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
     if (this.#options.token) headers.Authorization = `Bearer ${this.#options.token}`;
     else if (method !== 'GET') headers['X-CSRF-Token'] = await this.#csrf();
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     Object.assign(headers, options.headers);
     let response: Response;
     try {
-      response = await fetch(this.resolve(path), {
+      response = await fetch(url, {
         method,
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),

@@ -11,6 +11,33 @@ import type { DefinitionIssue } from '../definition-issue.js';
 export const schemaSafety: CrossCheck = (context) => {
   const issues: DefinitionIssue[] = [];
   walk(context.definition.schema, '/schema', [], (schema, pointer, ancestors) => {
+    if (ancestors.length > MAX_SCHEMA_DEPTH) {
+      issues.push(
+        context.issue(pointer, 'schema-too-deep', {
+          ja: `schema の入れ子が深すぎます（${MAX_SCHEMA_DEPTH}段まで）。申請データは平らな項目で書いてください。`,
+          en: `The schema nests too deeply (at most ${MAX_SCHEMA_DEPTH} levels). Keep the data flat.`,
+        }),
+      );
+      return false;
+    }
+    // The keys of patternProperties are patterns too, run against every key of the data.
+    const keyPatterns = schema.patternProperties;
+    if (keyPatterns && typeof keyPatterns === 'object') {
+      for (const key of Object.keys(keyPatterns)) {
+        const problem = patternProblem(key);
+        if (!problem) continue;
+        issues.push(
+          context.issue(
+            `${pointer}/patternProperties/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+            'pattern-unsafe',
+            {
+              ja: `patternProperties のキー ${JSON.stringify(key)} は${problem.ja}ため使えません。`,
+              en: `The patternProperties key ${JSON.stringify(key)} ${problem.en}.`,
+            },
+          ),
+        );
+      }
+    }
     if (typeof schema.pattern === 'string') {
       const problem = patternProblem(schema.pattern);
       if (problem) {
@@ -47,9 +74,13 @@ export const schemaSafety: CrossCheck = (context) => {
         );
       }
     }
+    return true;
   });
   return issues;
 };
+
+/** Far deeper than any form's data; deeper schemas are refused before anything recurses into them. */
+const MAX_SCHEMA_DEPTH = 32;
 
 /** Why a pattern is unsafe, or undefined when it is linear enough to run on any input. */
 export function patternProblem(pattern: string): { ja: string; en: string } | undefined {
@@ -99,14 +130,15 @@ export function patternProblem(pattern: string): { ja: string; en: string } | un
   return undefined;
 }
 
-type Visit = (schema: JsonSchema, pointer: string, ancestors: readonly string[]) => void;
+/** Returns false to leave the subschemas of this one unvisited. */
+type Visit = (schema: JsonSchema, pointer: string, ancestors: readonly string[]) => boolean;
 
 /** Visits every subschema with its pointer (relative to the definition) and its ancestors' pointers within the schema. */
 function walk(schema: unknown, pointer: string, ancestors: readonly string[], visit: Visit): void {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return;
   const node = schema as JsonSchema;
   const own = pointer.replace(/^\/schema/, '');
-  visit(node, pointer, ancestors);
+  if (!visit(node, pointer, ancestors)) return;
   const inside = [...ancestors, own];
   for (const [keyword, value] of Object.entries(node)) {
     if (
@@ -118,7 +150,7 @@ function walk(schema: unknown, pointer: string, ancestors: readonly string[], vi
         walk(child, `${pointer}/${keyword}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, inside, visit);
       }
     } else if (['allOf', 'anyOf', 'oneOf', 'prefixItems'].includes(keyword) && Array.isArray(value)) {
-      value.forEach((child, index) => walk(child, `${pointer}/${keyword}/${index}`, inside, visit));
+      for (const [index, child] of value.entries()) walk(child, `${pointer}/${keyword}/${index}`, inside, visit);
     } else if (
       ['items', 'not', 'if', 'then', 'else', 'contains', 'additionalProperties', 'propertyNames'].includes(keyword)
     ) {

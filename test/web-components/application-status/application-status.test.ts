@@ -1,11 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, runAxe, screenshot } from '../support/browser.js';
+import { decide, fileApplication } from '../support/demo-activity.js';
+import { OFFICES, TARO } from '../support/demo-members.js';
 import { type BrowserEnvironment, startBrowserEnvironment } from '../support/environment.js';
 import { confirmRows, currentStep, hostLog } from '../support/form-probe.js';
+import { applicationsOf, eventTypesOf, targetsOf } from '../support/server-records.js';
 
+/** The manual's withdrawal from 小樽市医師会; the server's cascade adds 北海道 and 日本. */
 const WITHDRAWAL = {
-  withdrawFrom: { groupId: 'group-otaru', associationIds: ['otaru'] },
+  withdrawFrom: { groupId: TARO.aoyagi, associationIds: ['city-otaru'] },
   withdrawalDate: '2024-10-31',
   reason: 'retirement',
 };
@@ -25,13 +29,13 @@ describe('<mamis-application-status> (申請ステータス)', () => {
     await env?.close();
   });
 
-  /** Files the manual's withdrawal (小樽市 → 北海道 → 日本, after the cascade) and opens マイページTOP. */
+  const fileWithdrawal = () => fileApplication(env.server, TARO.login, 'withdrawal', WITHDRAWAL);
+
+  /** Files the manual's withdrawal through the API and opens マイページTOP on it. */
   async function openWithApplication(path = '/pages/portal.html', title = '退会届'): Promise<Page> {
-    const filed = env.host.api.fileApplication('withdrawal', WITHDRAWAL, 'seed');
-    expect(filed.status).toBe(201);
-    env.host.api.setTargetStatus('app-1', 'hokkaido', 'in_review');
+    await fileWithdrawal();
     const { page } = await env.open(path);
-    await page.locator('mamis-application-status').getByRole('heading', { name: title }).waitFor();
+    await panel(page).getByRole('heading', { name: title }).waitFor();
     return page;
   }
 
@@ -58,7 +62,7 @@ describe('<mamis-application-status> (申請ステータス)', () => {
     expect(await panel(page).getByText('所属施設名：医療法人社団 青柳皮膚科医院').isVisible()).toBe(true);
     expect(await chips(page)).toEqual([
       ['小樽市医師会', '申請'],
-      ['北海道医師会', '申請中'],
+      ['北海道医師会', '申請'],
       ['日本医師会', '申請'],
     ]);
     expect(await panel(page).getByRole('button', { name: '退会届：修正' }).isVisible()).toBe(true);
@@ -67,10 +71,27 @@ describe('<mamis-application-status> (申請ステータス)', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 
+  it('shows 申請中 once an office starts its review, and no longer offers 修正 or 削除', async () => {
+    const id = await fileWithdrawal();
+    await decide(env.server, OFFICES.hokkaido.login, id, 'review');
+    const { page } = await env.open('/pages/portal.html');
+    await panel(page).getByRole('heading', { name: '退会届' }).waitFor();
+    expect(await chips(page)).toEqual([
+      ['小樽市医師会', '申請'],
+      ['北海道医師会', '申請中'],
+      ['日本医師会', '申請'],
+    ]);
+    expect(
+      await panel(page)
+        .getByRole('button', { name: /^退会届：(修正|削除)$/ })
+        .count(),
+    ).toBe(0);
+    expect(await runAxe(page)).toEqual([]);
+  });
+
   it('fits a phone', async () => {
-    const filed = env.host.api.fileApplication('withdrawal', WITHDRAWAL, 'seed');
-    expect(filed.status).toBe(201);
-    const { page } = await env.open('/pages/portal.html', PHONE);
+    await fileWithdrawal();
+    const { page } = await env.open('/pages/portal.html', { viewport: PHONE });
     await panel(page).getByRole('heading', { name: '退会届' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
       0,
@@ -78,30 +99,38 @@ describe('<mamis-application-status> (申請ステータス)', () => {
     await screenshot(page, 'status-phone-1-panel');
   });
 
-  it("shows an office's comment on a returned target", async () => {
-    env.host.api.fileApplication('withdrawal', WITHDRAWAL, 'seed');
-    env.host.api.setTargetStatus('app-1', 'otaru', 'returned', '退会希望日を月末にしてください');
+  it("shows an office's comment on a returned target, and 承認 where an office approved", async () => {
+    const id = await fileWithdrawal();
+    await decide(env.server, OFFICES.otaru.login, id, 'return', '退会希望日を月末にしてください');
+    await decide(env.server, OFFICES.jma.login, id, 'approve');
     const { page } = await env.open('/pages/portal.html');
     await panel(page).getByText('事務局からのコメント：退会希望日を月末にしてください').waitFor();
-    expect((await chips(page))[0]).toEqual(['小樽市医師会', '差戻し']);
+    expect(await chips(page)).toEqual([
+      ['小樽市医師会', '差戻し'],
+      ['北海道医師会', '申請'],
+      ['日本医師会', '承認'],
+    ]);
   });
 
   it('修正 tells the host which application to edit', async () => {
     const page = await openWithApplication();
     await panel(page).getByRole('button', { name: '退会届：修正' }).click();
     const edits = (await hostLog(page)).filter((event) => event.type === 'mamis-edit');
-    expect(edits.map((event) => (event.detail.application as { id: string }).id)).toEqual(['app-1']);
+    const filed = await applicationsOf(env.server.db, TARO.memberId);
+    expect(edits.map((event) => (event.detail.application as { id: string }).id)).toEqual([filed[0]!.id]);
   });
 
   it('削除 asks first, then withdraws every target (取下げ)', async () => {
     const page = await openWithApplication();
+    const [filed] = await applicationsOf(env.server.db, TARO.memberId);
     await panel(page).getByRole('button', { name: '退会届：削除' }).click();
     const dialog = panel(page).getByRole('dialog', { name: 'この申請を削除しますか？' });
     await dialog.waitFor();
     await screenshot(page, 'status-desktop-2-delete-dialog');
     expect(await runAxe(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
-    expect(env.host.api.requestsTo('DELETE', '/api/me/applications')).toHaveLength(0);
+    expect(env.host.callsTo('DELETE', '/api/me/applications')).toHaveLength(0);
+    expect((await applicationsOf(env.server.db, TARO.memberId))[0]!.status).toBe('open');
 
     await panel(page).getByRole('button', { name: '退会届：削除' }).click();
     await panel(page).getByRole('dialog').getByRole('button', { name: '削除する' }).click();
@@ -112,16 +141,20 @@ describe('<mamis-application-status> (申請ステータス)', () => {
         ['北海道医師会', '取下げ'],
         ['日本医師会', '取下げ'],
       ]);
-    expect(env.host.api.requestsTo('DELETE', '/api/me/applications/app-1')[0]!.headers['x-csrf-token']).toBe(
-      'csrf-token-for-tests',
-    );
+    expect(env.host.callsTo('DELETE', `/api/me/applications/${filed!.id}`)).toHaveLength(1);
+    expect((await applicationsOf(env.server.db, TARO.memberId))[0]!.status).toBe('withdrawn');
+    expect((await targetsOf(env.server.db, filed!.id)).map(([, , status]) => status)).toEqual([
+      'withdrawn',
+      'withdrawn',
+      'withdrawn',
+    ]);
     expect((await hostLog(page)).map((event) => event.type)).toContain('mamis-deleted');
     expect(await panel(page).getByRole('button', { name: '退会届：削除' }).count()).toBe(0);
   });
 
   it('a form opened for 修正 starts from the application, and sends the change with PATCH', async () => {
-    await openWithApplication();
-    const { page } = await env.open('/pages/form.html?form=withdrawal&mode=api&application=app-1');
+    const id = await fileWithdrawal();
+    const { page } = await env.open(`/pages/form.html?form=withdrawal&mode=api&application=${id}`);
     const form = page.locator('mamis-form');
     await expect.poll(() => currentStep(page)).toBe('select');
     expect(await form.getByRole('textbox', { name: '退会希望年月日' }).inputValue()).toBe('2024/10/31');
@@ -130,17 +163,21 @@ describe('<mamis-application-status> (申請ステータス)', () => {
     expect((await confirmRows(page))[2]).toEqual(['退会事由', '死亡']);
     await form.getByRole('button', { name: '修正内容で申請する' }).click();
     await expect.poll(() => currentStep(page)).toBe('done');
-    const patch = env.host.api.requestsTo('PATCH', '/api/me/applications/app-1');
-    expect(patch).toHaveLength(1);
-    expect(patch[0]!.body).toMatchObject({ data: { reason: 'death' } });
-    expect(env.host.api.requestsTo('PUT', '/api/me/drafts')).toHaveLength(0); // no draft while editing
+    expect(env.host.callsTo('PATCH', `/api/me/applications/${id}`)).toHaveLength(1);
+    const [edited] = await applicationsOf(env.server.db, TARO.memberId);
+    expect(edited).toMatchObject({ id, status: 'open', data: { reason: 'death' } });
+    expect(await eventTypesOf(env.server.db, id)).toEqual(['submitted', 'edited']);
+    expect(env.host.callsTo('PUT', '/api/me/drafts')).toHaveLength(0); // no draft while editing
   });
 
   it('speaks English with lang="en"', async () => {
-    const page = await openWithApplication('/pages/portal.html?lang=en', 'Withdrawal');
+    const id = await fileWithdrawal();
+    await decide(env.server, OFFICES.hokkaido.login, id, 'review');
+    const { page } = await env.open('/pages/portal.html?lang=en');
+    await panel(page).getByRole('heading', { name: 'Withdrawal' }).waitFor();
     expect(await panel(page).getByRole('heading', { name: 'Application status' }).isVisible()).toBe(true);
     expect(await chips(page)).toEqual([
-      ['Otaru Medical Association', 'Submitted'],
+      ['Otaru City Medical Association', 'Submitted'],
       ['Hokkaido Medical Association', 'In review'],
       ['Japan Medical Association', 'Submitted'],
     ]);

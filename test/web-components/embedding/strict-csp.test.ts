@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fileApplication } from '../support/demo-activity.js';
+import { TARO } from '../support/demo-members.js';
 import { type BrowserEnvironment, startBrowserEnvironment } from '../support/environment.js';
 import { currentStep, describedBy } from '../support/form-probe.js';
 import { STRICT_CSP } from '../support/test-host.js';
@@ -48,15 +50,11 @@ describe('the bundle in a page with a strict Content-Security-Policy', () => {
   });
 
   it('renders the status panel and the membership history with no violation', async () => {
-    env.host.api.fileApplication(
-      'withdrawal',
-      {
-        withdrawFrom: { groupId: 'group-otaru', associationIds: ['otaru'] },
-        withdrawalDate: '2024-10-31',
-        reason: 'death',
-      },
-      'seed-key',
-    );
+    await fileApplication(env.server, TARO.login, 'withdrawal', {
+      withdrawFrom: { groupId: TARO.aoyagi, associationIds: ['city-otaru'] },
+      withdrawalDate: '2024-10-31',
+      reason: 'death',
+    });
     const { page, cspViolations, errors } = await env.open('/pages/portal.html');
     await page.locator('mamis-application-status').getByText('退会届').waitFor();
     await page.locator('mamis-membership-history').getByRole('table').waitFor();

@@ -7,7 +7,7 @@ describe('<mamis-form lang="en">', () => {
   let env: BrowserEnvironment;
 
   beforeAll(async () => {
-    env = await startBrowserEnvironment();
+    env = await startBrowserEnvironment({ server: false }); // the pages pass the definition: no API
   });
 
   afterEach(async () => {

@@ -1,9 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAxe, screenshot } from '../support/browser.js';
+import { JIRO, TARO } from '../support/demo-members.js';
 import { type BrowserEnvironment, startBrowserEnvironment } from '../support/environment.js';
 import { confirmRows, currentStep } from '../support/form-probe.js';
+import { applicationsOf, targetsOf } from '../support/server-records.js';
 
+/**
+ * The enrollment as 研修 次郎, who belongs nowhere yet (every chain is open to him), and the
+ * transfer as 日医 太郎, whose own associations the server leaves out of the chains he can join.
+ */
 describe('<mamis-form> rendering the enrollment and transfer forms', () => {
   let env: BrowserEnvironment;
 
@@ -26,19 +32,27 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
       .getByRole('checkbox')
       .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked));
 
+  const allTicked = (page: Page) =>
+    page
+      .locator('mamis-form')
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked));
+
   it('enrollment: the chains follow the chosen prefecture, and changing it clears the choice', async () => {
-    const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api');
+    const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api', { as: JIRO.login });
     const form = page.locator('mamis-form');
     await expect.poll(() => currentStep(page)).toBe('affiliation');
     expect(await form.getByText('先に「入会する都道府県医師会」を選択してください').isVisible()).toBe(true);
     await screenshot(page, 'enrollment-desktop-1-affiliation');
     expect(await runAxe(page)).toEqual([]);
 
-    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption('hokkaido');
+    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption({ label: '北海道医師会' });
     expect(await form.locator('.layer-legend').allTextContents()).toEqual([
+      '北海道医師会 ／ 日本医師会',
       '小樽市医師会 ／ 北海道医師会 ／ 日本医師会',
       '札幌市医師会 ／ 北海道医師会 ／ 日本医師会',
-      '北海道医師会 ／ 日本医師会',
+      '函館市医師会 ／ 北海道医師会 ／ 日本医師会',
+      '旭川市医師会 ／ 北海道医師会 ／ 日本医師会',
     ]);
     await form
       .getByRole('group', { name: /^札幌市医師会/ })
@@ -46,18 +60,20 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
       .check();
     expect(await ticked(page, /^札幌市医師会/)).toEqual([true, true, true]);
 
-    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption('tokyo');
+    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption({ label: '東京都医師会' });
     expect(await form.locator('.layer-legend').allTextContents()).toEqual([
-      '中央区医師会 ／ 東京都医師会 ／ 日本医師会',
+      '東京都医師会 ／ 日本医師会',
+      '千代田区医師会 ／ 東京都医師会 ／ 日本医師会',
+      '新宿区医師会 ／ 東京都医師会 ／ 日本医師会',
     ]);
-    expect(await ticked(page, /^中央区医師会/)).toEqual([false, false, false]);
+    expect((await allTicked(page)).some(Boolean)).toBe(false);
   });
 
   it('enrollment: conditional fields appear with their conditions, and the confirm view has one section per step', async () => {
-    const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api');
+    const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api', { as: JIRO.login });
     const form = page.locator('mamis-form');
     await form.getByRole('textbox', { name: '所属施設名' }).fill('小樽みなと内科クリニック');
-    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption('hokkaido');
+    await form.getByRole('combobox', { name: '入会する都道府県医師会' }).selectOption({ label: '北海道医師会' });
     await form.getByRole('checkbox', { name: '2層 北海道医師会' }).first().check();
     await form.getByRole('button', { name: '次へ' }).click();
     await expect.poll(() => currentStep(page)).toBe('details');
@@ -103,6 +119,12 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
     await form.getByRole('button', { name: '入会を申請する' }).click();
     await expect.poll(() => currentStep(page)).toBe('done');
     expect(await form.getByRole('heading', { name: '入会の申請を受付けました' }).isVisible()).toBe(true);
+    const [filed] = await applicationsOf(env.server.db, JIRO.memberId);
+    expect(filed?.form_id).toBe('enrollment');
+    expect(await targetsOf(env.server.db, filed!.id)).toEqual([
+      ['jma', 'join', 'submitted'],
+      ['pref-01', 'join', 'submitted'],
+    ]);
   });
 
   it('transfer: leaving cascades downward, joining does not cascade, and both target lists are confirmed', async () => {
@@ -121,10 +143,18 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
     await form.getByRole('button', { name: '次へ' }).click();
     await expect.poll(() => currentStep(page)).toBe('to');
 
-    await form.getByRole('combobox', { name: '異動先の都道府県医師会' }).selectOption('tokyo');
-    await form.getByRole('checkbox', { name: '2層 東京都医師会' }).check();
-    expect(await ticked(page, /^中央区医師会/)).toEqual([false, true, false]);
-    await form.getByRole('textbox', { name: '異動先の所属施設名' }).fill('中央記念病院');
+    await form.getByRole('combobox', { name: '異動先の都道府県医師会' }).selectOption({ label: '神奈川県医師会' });
+    // 日本医師会 stays out: he belongs to it through his Hokkaido group.
+    expect(await form.locator('.layer-legend').allTextContents()).toEqual([
+      '神奈川県医師会',
+      '横浜市医師会 ／ 神奈川県医師会',
+    ]);
+    await form
+      .getByRole('group', { name: /^横浜市医師会/ })
+      .getByRole('checkbox', { name: '2層 神奈川県医師会' })
+      .check();
+    expect(await ticked(page, /^横浜市医師会/)).toEqual([false, true]);
+    await form.getByRole('textbox', { name: '異動先の所属施設名' }).fill('横浜ベイサイド病院');
     await screenshot(page, 'transfer-desktop-2-to');
     expect(await runAxe(page)).toEqual([]);
     await form.getByRole('button', { name: '確認画面に進む' }).click();
@@ -133,18 +163,20 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
       ['異動元（退会する医師会）', '所属施設名：医療法人社団 青柳皮膚科医院 [3層] 小樽市医師会 [2層] 北海道医師会'],
       ['異動年月日', '2024/12/01'],
       ['異動事由', '転勤・転職'],
-      ['異動先の都道府県医師会', '東京都医師会'],
-      ['異動先（入会する医師会）', '[2層] 東京都医師会'],
-      ['異動先の所属施設名', '中央記念病院'],
+      ['異動先の都道府県医師会', '神奈川県医師会'],
+      ['異動先（入会する医師会）', '[2層] 神奈川県医師会'],
+      ['異動先の所属施設名', '横浜ベイサイド病院'],
     ]);
     await screenshot(page, 'transfer-desktop-3-confirm');
     expect(await runAxe(page)).toEqual([]);
     await form.getByRole('button', { name: '異動を申請する' }).click();
     await expect.poll(() => currentStep(page)).toBe('done');
-    expect(env.host.api.applications.at(-1)!.targets.map((target) => [target.associationId, target.role])).toEqual([
-      ['otaru', 'leave'],
-      ['hokkaido', 'leave'],
-      ['tokyo', 'join'],
+    const [filed] = await applicationsOf(env.server.db, TARO.memberId);
+    expect(filed?.form_id).toBe('transfer');
+    expect(await targetsOf(env.server.db, filed!.id)).toEqual([
+      ['city-otaru', 'leave', 'submitted'],
+      ['pref-01', 'leave', 'submitted'],
+      ['pref-14', 'join', 'submitted'],
     ]);
   });
 });

@@ -11,7 +11,7 @@ describe('<mamis-form> while Japanese text is being composed', () => {
   let env: BrowserEnvironment;
 
   beforeAll(async () => {
-    env = await startBrowserEnvironment();
+    env = await startBrowserEnvironment({ server: false }); // the pages pass the definition: no API
   });
 
   afterEach(async () => {

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { focused, focusRingShown, tabTo } from '../support/browser.js';
+import { JIRO, TARO } from '../support/demo-members.js';
 import { type BrowserEnvironment, startBrowserEnvironment } from '../support/environment.js';
 import { currentStep } from '../support/form-probe.js';
+import { applicationsOf } from '../support/server-records.js';
 
 /** Every form filled and sent with the keyboard alone: Tab, Shift+Tab, Space, Enter, arrows, typing. */
 describe('<mamis-form> with the keyboard only', () => {
@@ -20,8 +22,8 @@ describe('<mamis-form> with the keyboard only', () => {
     await env?.close();
   });
 
-  async function open(formId: string): Promise<Page> {
-    const { page } = await env.open(`/pages/form.html?form=${formId}&mode=property&api`);
+  async function open(formId: string, as: string = TARO.login): Promise<Page> {
+    const { page } = await env.open(`/pages/form.html?form=${formId}&mode=property&api`, { as });
     await page.locator('mamis-form .title').waitFor();
     return page;
   }
@@ -35,6 +37,13 @@ describe('<mamis-form> with the keyboard only', () => {
   const button = (label: string) => (element: Awaited<ReturnType<typeof focused>>) =>
     element.tag === 'button' && (element.text === label || element.name === label);
   const id = (value: string) => (element: Awaited<ReturnType<typeof focused>>) => element.id === value;
+
+  /** What the server stored of the member's one application. */
+  async function filedData(memberId: string) {
+    const filed = await applicationsOf(env.server.db, memberId);
+    expect(filed).toHaveLength(1);
+    return filed[0]!.data;
+  }
 
   it('completes the withdrawal, picking the date from the calendar with arrow keys', async () => {
     const page = await open('withdrawal');
@@ -70,21 +79,20 @@ describe('<mamis-form> with the keyboard only', () => {
     await reach(page, button('退会を申請する'));
     await page.keyboard.press('Enter');
     await expect.poll(() => currentStep(page)).toBe('done');
-    const filed = env.host.api.applications.at(-1)!;
-    expect(filed.data).toEqual({
-      withdrawFrom: { groupId: 'group-otaru', associationIds: ['otaru', 'hokkaido', 'jma'] },
+    expect(await filedData(TARO.memberId)).toEqual({
+      withdrawFrom: { groupId: TARO.aoyagi, associationIds: ['city-otaru', 'pref-01', 'jma'] },
       withdrawalDate: '2024-10-31',
       reason: 'retirement',
     });
   });
 
   it('completes the enrollment: typed text, a drop-down, a chain of associations, radios and a date', async () => {
-    const page = await open('enrollment');
+    const page = await open('enrollment', JIRO.login);
     await reach(page, id('field-facilityName'));
     await page.keyboard.type('小樽みなと内科クリニック');
     await reach(page, id('field-prefecture'));
     await page.keyboard.press('ArrowDown'); // 選択してください → 北海道医師会
-    await reach(page, id('field-joinTo')); // the first chain's 3層 小樽市医師会
+    await reach(page, id('field-joinTo')); // the first chain's 2層 北海道医師会
     await page.keyboard.press('Space');
     await reach(page, button('次へ'));
     await page.keyboard.press('Enter');
@@ -102,10 +110,10 @@ describe('<mamis-form> with the keyboard only', () => {
     await reach(page, button('入会を申請する'));
     await page.keyboard.press('Enter');
     await expect.poll(() => currentStep(page)).toBe('done');
-    expect(env.host.api.applications.at(-1)!.data).toEqual({
+    expect(await filedData(JIRO.memberId)).toEqual({
       facilityName: '小樽みなと内科クリニック',
-      prefecture: 'hokkaido',
-      joinTo: { groupId: 'chain-otaru', associationIds: ['otaru', 'hokkaido', 'jma'] },
+      prefecture: 'pref-01',
+      joinTo: { groupId: 'chain:pref-01', associationIds: ['pref-01', 'jma'] },
       memberClass: 'A1',
       enrollmentDate: '2024-11-01',
       previousMembership: 'no',
@@ -133,24 +141,24 @@ describe('<mamis-form> with the keyboard only', () => {
 
     await reach(page, id('field-destinationPrefecture'));
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown'); // 東京都医師会
-    await reach(page, id('field-joinTo'));
+    await page.keyboard.press('ArrowDown'); // 青森県医師会
+    await reach(page, id('field-joinTo')); // its own chain: 青森県医師会 (日本医師会 he has)
     await page.keyboard.press('Space');
     await reach(page, id('field-newFacilityName'));
-    await page.keyboard.type('中央記念病院');
+    await page.keyboard.type('青森さくら病院');
     await reach(page, button('確認画面に進む'));
     await page.keyboard.press('Enter');
     await expect.poll(() => currentStep(page)).toBe('confirm');
     await reach(page, button('異動を申請する'));
     await page.keyboard.press('Enter');
     await expect.poll(() => currentStep(page)).toBe('done');
-    expect(env.host.api.applications.at(-1)!.data).toEqual({
-      leaveFrom: { groupId: 'group-otaru', associationIds: ['otaru'] },
+    expect(await filedData(TARO.memberId)).toEqual({
+      leaveFrom: { groupId: TARO.aoyagi, associationIds: ['city-otaru'] },
       transferDate: '2024-12-01',
       reason: 'relocation',
-      destinationPrefecture: 'tokyo',
-      joinTo: { groupId: 'chain-chuo', associationIds: ['chuo'] },
-      newFacilityName: '中央記念病院',
+      destinationPrefecture: 'pref-02',
+      joinTo: { groupId: 'chain:pref-02', associationIds: ['pref-02'] },
+      newFacilityName: '青森さくら病院',
     });
   });
 

@@ -7,7 +7,7 @@ describe('<mamis-form> on a phone', () => {
   let env: BrowserEnvironment;
 
   beforeAll(async () => {
-    env = await startBrowserEnvironment();
+    env = await startBrowserEnvironment({ server: false }); // the pages pass the definition: no API
   });
 
   afterAll(async () => {
@@ -18,7 +18,7 @@ describe('<mamis-form> on a phone', () => {
     page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   it('fits every withdrawal screen into 390 px without sideways scrolling, accessible on each', async () => {
-    const { page } = await env.open('/pages/form.html?form=withdrawal&mode=property', PHONE);
+    const { page } = await env.open('/pages/form.html?form=withdrawal&mode=property', { viewport: PHONE });
     const screens: string[] = [];
     await walkWithdrawal(page, async (screen) => {
       screens.push(screen);
@@ -31,8 +31,7 @@ describe('<mamis-form> on a phone', () => {
 
   it('still fits at 360 px, the narrowest width supported', async () => {
     const { page } = await env.open('/pages/form.html?form=withdrawal&mode=property', {
-      width: 360,
-      height: 740,
+      viewport: { width: 360, height: 740 },
     });
     await walkWithdrawal(page, async (screen) => {
       expect(await overflow(page), `sideways overflow on ${screen}`).toBeLessThanOrEqual(0);

@@ -34,12 +34,19 @@ export interface OpenedPage {
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
-export async function openPage(
-  browser: Browser,
-  url: string,
-  viewport: { width: number; height: number } = DESKTOP,
-): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+export interface OpenPageOptions {
+  readonly viewport?: { width: number; height: number };
+  /** Runs on the fresh context before the page loads: sign in, set cookies. */
+  readonly beforeLoad?: (context: BrowserContext) => Promise<void>;
+}
+
+export async function openPage(browser: Browser, url: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  });
+  await options.beforeLoad?.(context);
   const page = await context.newPage();
   // A missing element fails in seconds, naming its locator, rather than at the test's timeout.
   page.setDefaultTimeout(5000);

@@ -1,6 +1,9 @@
 import type { LayerAssociation, ResolvedSources } from '../../../engine/index.js';
 
-/** The day the browser tests run on, as the server would say: the manual's 2024/10/31 lies ahead. */
+/**
+ * The day the browser tests run on: the server's clock starts on it, and pages that pass a
+ * definition themselves give it as `today`. The manual's 2024/10/31 lies ahead.
+ */
 export const TODAY = '2024-10-01';
 
 const association = (id: string, layer: 1 | 2 | 3, ja: string, en: string): LayerAssociation => ({
@@ -16,7 +19,10 @@ export const SAPPORO = association('sapporo', 3, '札幌市医師会', 'Sapporo 
 export const TOKYO = association('tokyo', 2, '東京都医師会', 'Tokyo Medical Association');
 export const CHUO = association('chuo', 3, '中央区医師会', 'Chuo Ward Medical Association');
 
-/** A member in two groups (Otaru through his clinic, Tokyo through a hospital), as the server resolves them. */
+/**
+ * A member in two groups (Otaru through his clinic, Tokyo through a hospital), as a site that
+ * passes a definition without the API resolves them itself.
+ */
 export const MEMBER_SOURCES: ResolvedSources = {
   'member.groups': [
     {
@@ -41,22 +47,3 @@ export const MEMBER_SOURCES: ResolvedSources = {
     { id: 'chain-chuo', parent: 'tokyo', associations: [CHUO, TOKYO, JMA] },
   ],
 };
-
-export const MEMBER_HISTORY = [
-  {
-    associationId: 'otaru',
-    name: OTARU.name,
-    layer: 3,
-    facility: { ja: '医療法人社団 青柳皮膚科医院', en: 'Aoyagi Dermatology Clinic' },
-    startedOn: '2004-04-01',
-    endedOn: null,
-  },
-  {
-    associationId: 'sapporo',
-    name: SAPPORO.name,
-    layer: 3,
-    facility: { ja: '札幌北病院', en: 'Sapporo North Hospital' },
-    startedOn: '1998-04-01',
-    endedOn: '2004-03-31',
-  },
-];

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { type Context, Hono } from 'hono';
 import type { CompiledForm } from '../../../engine/index.js';
-import { FakeApi } from './fake-api.js';
+import type { AppEnv } from '../../../server/app-env.js';
 import { MEMBER_SOURCES, TODAY } from './fixtures.js';
 
 /** The policy an embedding site is expected to run: no inline script or style, no eval. */
@@ -19,88 +20,110 @@ const TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** One request the page sent to the API, as it arrived (header names in lower case). */
+export interface ApiCall {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 export interface TestHost {
   readonly origin: string;
-  readonly api: FakeApi;
+  /** Every request that reached `/api/`, in order. */
+  readonly apiCalls: readonly ApiCall[];
+  /** The calls of one method whose path starts with the prefix. */
+  callsTo(method: string, pathPrefix: string): ApiCall[];
+  /** Resolves once no API request has been in flight for a moment (a draft sent as a tab closed). */
+  settled(): Promise<void>;
+  forgetCalls(): void;
   close(): Promise<void>;
 }
 
 /**
- * A small web server for the browser tests: the built bundle under `/components/`, host pages
- * sent with a strict CSP header, each form's precompiled validator under `/validators/`, the
- * definitions and the member's sources under `/fixtures/`, and a stand-in for the HTTP API.
+ * The web site of the browser tests: the built bundle under `/components/`, host pages sent
+ * with a strict CSP header, and, for pages that pass a definition themselves, each form's
+ * precompiled validator under `/validators/` and its definition with a member's sources under
+ * `/fixtures/`. `/api/` is answered by the real server app, as in a same-origin deployment, and
+ * its traffic recorded on the way; without a server it is a 404, as on a site with no API.
  */
 export async function startTestHost(options: {
   readonly bundleDir: string;
+  readonly server: Hono<AppEnv> | undefined;
   readonly forms: ReadonlyMap<string, { form: CompiledForm; validator: string }>;
 }): Promise<TestHost> {
-  const api = new FakeApi(options.forms, MEMBER_SOURCES, TODAY);
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end(String(error));
-    });
+  const apiCalls: ApiCall[] = [];
+  let inFlight = 0;
+  let lastActivity = 0;
+  const site = new Hono();
+
+  site.use('/api/*', async (c, next) => {
+    const { method, path } = c.req;
+    apiCalls.push({ method, path, query: c.req.query(), headers: Object.fromEntries(c.req.raw.headers) });
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+      lastActivity = Date.now();
+    }
+  });
+  const server = options.server;
+  if (server) site.all('/api/*', (c) => server.fetch(c.req.raw, c.env));
+  site.get('/favicon.ico', (c) => c.body(null, 204));
+  site.get('/components/*', (c) => sendFile(c, join(options.bundleDir, safe(c.req.path.slice('/components/'.length)))));
+  site.get('/pages/*', (c) => sendFile(c, join(PAGES, safe(c.req.path.slice('/pages/'.length)))));
+  site.get('/validators/*', (c) => {
+    const id = /^\/validators\/([\w-]+)\.js$/.exec(c.req.path)?.[1];
+    const validator = id === undefined ? undefined : options.forms.get(id)?.validator;
+    return validator === undefined ? c.notFound() : c.body(validator, 200, { 'Content-Type': TYPES['.js']! });
+  });
+  site.get('/fixtures/*', (c) => {
+    const id = /^\/fixtures\/([\w-]+)\.json$/.exec(c.req.path)?.[1];
+    const entry = id === undefined ? undefined : options.forms.get(id);
+    if (!entry) return c.notFound();
+    return c.json({ definition: entry.form.definition, sources: MEMBER_SOURCES, today: TODAY });
   });
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://host');
-    const path = url.pathname;
-    if (path === '/favicon.ico') return sendText(response, 204, 'image/x-icon', '');
-    if (path.startsWith('/api/')) return api.handle(request, response, url);
-    if (path.startsWith('/components/')) return sendFile(response, join(options.bundleDir, safe(path.slice(12))));
-    if (path.startsWith('/pages/')) return sendFile(response, join(PAGES, safe(path.slice(7))));
-    const validator = /^\/validators\/([\w-]+)\.js$/.exec(path);
-    if (validator) return sendText(response, 200, TYPES['.js']!, options.forms.get(validator[1]!)?.validator);
-    const fixture = /^\/fixtures\/([\w-]+)\.json$/.exec(path);
-    if (fixture) {
-      const entry = options.forms.get(fixture[1]!);
-      const body =
-        entry && JSON.stringify({ definition: entry.form.definition, sources: MEMBER_SOURCES, today: TODAY });
-      return sendText(response, 200, TYPES['.json']!, body);
-    }
-    sendText(response, 404, 'text/plain', 'not found');
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = serve({ fetch: site.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => listener.once('listening', () => resolve()));
+  const { port } = listener.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    api,
+    apiCalls,
+    callsTo: (method, pathPrefix) =>
+      apiCalls.filter((call) => call.method === method && call.path.startsWith(pathPrefix)),
+    async settled() {
+      // A request the browser sent as a context closed may still be on its way: wait a moment.
+      const quiet = 150;
+      const since = Date.now();
+      while (inFlight > 0 || Date.now() - Math.max(lastActivity, since) < quiet) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    forgetCalls() {
+      apiCalls.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        if ('closeAllConnections' in listener) listener.closeAllConnections();
+        listener.close(() => resolve());
       }),
   };
+}
+
+/** A file with its type; host pages get the strict policy. */
+async function sendFile(c: Context, file: string): Promise<Response> {
+  const body = await readFile(file).catch(() => undefined);
+  if (!body) return c.notFound();
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = STRICT_CSP;
+  return c.body(body, 200, headers);
 }
 
 function safe(path: string): string {
   const normalised = normalize(path);
   if (normalised.startsWith('..')) throw new Error(`refused path ${path}`);
   return normalised;
-}
-
-async function sendFile(response: ServerResponse, file: string): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readFile(file);
-  } catch {
-    sendText(response, 404, 'text/plain', 'not found');
-    return;
-  }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
-  if (type.startsWith('text/html')) headers['content-security-policy'] = STRICT_CSP;
-  response.writeHead(200, headers);
-  response.end(body);
-}
-
-function sendText(response: ServerResponse, status: number, type: string, body: string | undefined): void {
-  if (body === undefined) {
-    response.writeHead(404, { 'content-type': 'text/plain' });
-    response.end('not found');
-    return;
-  }
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-  response.end(body);
 }

@@ -24,14 +24,28 @@ if (mode === 'api') {
   form.setAttribute('form', formId);
   form.setAttribute('base-url', '');
 } else {
-  const [fixture, validator] = await Promise.all([
-    fetch(`/fixtures/${formId}.json`).then((response) => response.json()),
-    import(`/validators/${formId}.js`),
-  ]);
+  // The site passes the definition itself. With `api` it took it, with the member's sources,
+  // today and the validator, from the server's form endpoint and files through the API; without,
+  // it is the site's own copy and the form runs in the page alone.
+  const given = params.has('api') ? await fromServer(formId) : await fromSite(formId);
   if (params.has('api')) form.setAttribute('base-url', '');
-  form.definition = fixture.definition;
-  form.sources = fixture.sources;
-  form.today = fixture.today;
-  form.validator = validator.default;
+  form.definition = given.definition;
+  form.sources = given.sources;
+  form.today = given.today;
+  form.validator = given.validator;
 }
 document.getElementById('main').append(form);
+
+async function fromServer(id) {
+  const answer = await fetch(`/api/forms/${id}`).then((response) => response.json());
+  const validator = await import(answer.validatorUrl);
+  return { ...answer, definition: answer.form.definition, validator: validator.default };
+}
+
+async function fromSite(id) {
+  const [fixture, validator] = await Promise.all([
+    fetch(`/fixtures/${id}.json`).then((response) => response.json()),
+    import(`/validators/${id}.js`),
+  ]);
+  return { ...fixture, validator: validator.default };
+}

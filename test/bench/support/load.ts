@@ -1,0 +1,110 @@
+import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
+import { type BenchMember, benchMember, withdrawalBody } from './bench-data.js';
+
+/** Autocannon's figures, as the tables print them. */
+export interface LoadResult {
+  /** Responses with the expected status, per second. */
+  readonly okPerSecond: number;
+  readonly ok: number;
+  /** Other statuses and connection errors: a healthy run has none. */
+  readonly failed: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** Hands out bench members in turn; each files one application, so every request is accepted. */
+export class MemberPool {
+  #next: number;
+  readonly #first: number;
+  readonly #last: number;
+  readonly #cities: readonly string[];
+  /** Members handed out a second time (their refiling is a 409): the pool was too small. */
+  reused = 0;
+
+  constructor(first: number, last: number, cities: readonly string[]) {
+    this.#first = first;
+    this.#next = first;
+    this.#last = last;
+    this.#cities = cities;
+  }
+
+  #wrapped = false;
+
+  take(): BenchMember {
+    if (this.#next > this.#last) {
+      this.#next = this.#first;
+      this.#wrapped = true;
+    }
+    if (this.#wrapped) this.reused++;
+    return benchMember(this.#next++, this.#cities);
+  }
+}
+
+export interface SubmissionLoad {
+  readonly url: string;
+  readonly members: MemberPool;
+  readonly withdrawalDate: string;
+  readonly connections: number;
+  readonly seconds: number;
+}
+
+/** `POST /api/forms/withdrawal/submissions`, each request by the next member. */
+export async function submissionLoad(load: SubmissionLoad): Promise<LoadResult> {
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/forms/withdrawal/submissions',
+        setupRequest: (request: AutocannonRequest): AutocannonRequest => {
+          const member = load.members.take();
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              cookie: member.cookie,
+              'x-csrf-token': member.csrfToken,
+            },
+            body: withdrawalBody(member, load.withdrawalDate),
+          };
+        },
+      },
+    ],
+  });
+  return summarise(result, '201');
+}
+
+export interface GetLoad {
+  readonly url: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly connections: number;
+  readonly seconds: number;
+}
+
+/** A GET with fixed headers, e.g. an office's list of applications. */
+export async function getLoad(load: GetLoad): Promise<LoadResult> {
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds,
+    timeout: 30,
+    requests: [{ method: 'GET', path: load.path, headers: load.headers }],
+  });
+  return summarise(result, '200');
+}
+
+function summarise(result: AutocannonResult, expected: string): LoadResult {
+  const ok = result.statusCodeStats[expected]?.count ?? 0;
+  const total = Object.values(result.statusCodeStats).reduce((sum, stat) => sum + Number(stat.count), 0);
+  return {
+    okPerSecond: Number(ok) / result.duration,
+    ok: Number(ok),
+    failed: total - Number(ok) + result.errors,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}

@@ -1,0 +1,42 @@
+import type { CompiledQuery } from 'kysely';
+import { principalOfSession } from '../../../server/auth/load-principal.js';
+import { FormCatalog } from '../../../server/form-catalog/form-catalog.js';
+import { memberGroups } from '../../../server/sources/member-groups.js';
+import { officeQueue } from '../../../server/store/office-queue.js';
+import { explainAnalyze } from './bulk-applications.js';
+import { capturingDatabase } from './query-capture.js';
+
+/**
+ * The plans behind the growth figures: EXPLAIN ANALYZE of the queries the server runs, captured
+ * from the store's own functions: the office list page and the submission's reads.
+ */
+export async function queryPlans(url: string, stored: number): Promise<string[]> {
+  const capture = capturingDatabase(url);
+  const { db } = capture;
+  try {
+    const clock = { now: () => new Date() };
+    const queries: [string, CompiledQuery][] = [];
+    const page = await officeQueue(db, { associationId: 'jma', status: undefined, cursor: undefined, limit: 20 });
+    queries.push(['office list, first page (日本医師会, every application)', capture.take()[0]!]);
+    await officeQueue(db, {
+      associationId: 'jma',
+      status: 'submitted',
+      cursor: page.nextCursor ?? undefined,
+      limit: 20,
+    });
+    queries.push(['office list, next page, status submitted', capture.take()[0]!]);
+    await principalOfSession(db, clock, 'bench-token-1');
+    queries.push(['submission: session and account', capture.take()[0]!]);
+    await new FormCatalog(db, new Map()).current('withdrawal');
+    queries.push(['submission: the form’s current version', capture.take()[0]!]);
+    await memberGroups(db, 'bench-m-1');
+    queries.push(['submission: the member’s groups (source member.groups)', capture.take()[0]!]);
+    const lines: string[] = [`-- ${stored.toLocaleString('en')} stored applications`];
+    for (const [title, query] of queries) {
+      lines.push('', `-- ${title}`, query.sql, ...(await explainAnalyze(db, query)));
+    }
+    return lines;
+  } finally {
+    await capture.close();
+  }
+}
