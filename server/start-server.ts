@@ -73,11 +73,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const templates = await templatesLoading;
     // The transport gets the data folder resolved against the project root, like the database,
     // so the portal's sent-mail page (/dev/mail) reads the folder the mail is written to.
-    const worker = startMailWorker({
-      db,
-      transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
-      backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
-    });
+    // With MAIL_WORKER=off the mail waits in the outbox for a worker of its own
+    // (`npm run mail -- worker`), so request handling keeps this process's CPU.
+    const worker = settings.mailWorker
+      ? startMailWorker({
+          db,
+          transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
+          backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
+        })
+      : undefined;
     const mailFolder = options.env.MAIL_URL?.trim() ? undefined : path.join(settings.dataDir, 'mail');
     // Mail is queued inside a request's transaction; once the response is ready the transaction
     // has committed, so that is when the worker is woken instead of waiting for its next poll.
@@ -111,7 +115,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         const response = await app.fetch(request, env);
         if (mailQueued) {
           mailQueued = false;
-          worker.wake();
+          worker?.wake();
         }
         return response;
       },
@@ -134,7 +138,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await worker.stop();
+        await worker?.stop();
         await database.close();
       },
     };

@@ -20,7 +20,7 @@ export function toNfc(text: string): string {
 function isStableStarter(code: number): boolean {
   if (code < 0x300) return true; // Basic Latin and Latin-1: the first combining mark is U+0300.
   if (code < 0x3000) return false;
-  if (code <= 0x3029) return true; // CJK symbols and punctuation (、。「」〜…)
+  if (code <= 0x3029) return true; // CJK symbols and punctuation (、。「」〜)
   if (code < 0x3030) return false;
   if (code <= 0x3096) return true; // more CJK punctuation, hiragana
   if (code < 0x309b) return false;

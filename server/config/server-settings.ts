@@ -31,6 +31,8 @@ export interface ServerEnvironment {
   readonly TRUST_PROXY?: string | undefined;
   /** Seconds before the first retry of a mail the mail server refused; doubled each time (default 300). */
   readonly MAIL_RETRY_SECONDS?: string | undefined;
+  /** `off`: this process queues mail but does not send it; `npm run mail -- worker` does (default on). */
+  readonly MAIL_WORKER?: string | undefined;
 }
 
 export interface ServerSettings {
@@ -46,6 +48,8 @@ export interface ServerSettings {
   readonly frameAncestors: readonly string[];
   readonly trustedProxies: number;
   readonly mailRetryMs: number;
+  /** Whether this process runs the mail worker. */
+  readonly mailWorker: boolean;
 }
 
 /** Reads and checks the environment; throws with a message naming the variable at fault. */
@@ -92,6 +96,7 @@ export async function readServerSettings(env: ServerEnvironment, cwd: string): P
     frameAncestors: frameAncestorsOf(env.FRAME_ANCESTORS),
     trustedProxies: wholeNumber(env.TRUST_PROXY, 'TRUST_PROXY', 0),
     mailRetryMs: wholeNumber(env.MAIL_RETRY_SECONDS, 'MAIL_RETRY_SECONDS', 300) * 1000,
+    mailWorker: onOrOff(env.MAIL_WORKER, 'MAIL_WORKER'),
   };
 }
 
@@ -118,6 +123,13 @@ function frameAncestorsOf(text: string | undefined): readonly string[] {
     }
   }
   return entries;
+}
+
+/** `on` (the default) or `off`. */
+function onOrOff(text: string | undefined, name: string): boolean {
+  const given = value(text)?.toLowerCase() ?? 'on';
+  if (given !== 'on' && given !== 'off') throw new Error(`${name} must be "on" or "off", not "${text}"`);
+  return given === 'on';
 }
 
 function value(text: string | undefined): string | undefined {

@@ -2,7 +2,13 @@ import Handlebars from 'handlebars';
 import type { DefinitionIssue, Locale, MailHook, RuntimeForm } from '../../engine/index.js';
 import { layoutShape, mailModelShape } from './mail-model-shape.js';
 import { errorLine, errorSummary } from './mail-template-error.js';
-import { BLOCK_HELPERS, compileOptions, createTemplateEnvironment, MAIL_HELPERS } from './template-environment.js';
+import {
+  BLOCK_HELPERS,
+  checkCompiles,
+  compileOptions,
+  createTemplateEnvironment,
+  MAIL_HELPERS,
+} from './template-environment.js';
 import {
   kindOf,
   type OutputKind,
@@ -224,7 +230,7 @@ class FileChecks {
       return { program: undefined, syntax: { line: errorLine(error), summary: errorSummary(error) } };
     }
     try {
-      this.environment.precompile(file.source, compileOptions(kind));
+      checkCompiles(this.environment, file.source, compileOptions(kind));
       return { program };
     } catch (error) {
       return { program, compile: { line: errorLine(error), summary: errorSummary(error) } };

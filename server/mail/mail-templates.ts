@@ -1,7 +1,12 @@
 import { LOCALES, type Locale } from '../../engine/index.js';
 import { errorLine, errorSummary, MailTemplateError } from './mail-template-error.js';
 import type { MailViewModel } from './mail-view-model.js';
-import { compileOptions, createTemplateEnvironment, type TemplateEnvironment } from './template-environment.js';
+import {
+  compileNow,
+  compileOptions,
+  createTemplateEnvironment,
+  type TemplateEnvironment,
+} from './template-environment.js';
 import {
   type KindKey,
   kindOf,
@@ -93,10 +98,7 @@ export function compileMailTemplates(sources: TemplateSources): MailTemplates {
 function compileFile(environment: TemplateEnvironment, file: SourceFile, kind: OutputKind): Render {
   const options = compileOptions(kind);
   try {
-    // compile() defers parsing and code generation to the first render; precompile() does both
-    // now, so a broken template fails at start and not in the middle of a transaction.
-    environment.precompile(file.source, options);
-    return environment.compile(file.source, options);
+    return compileNow(environment, file.source, options);
   } catch (error) {
     throw new MailTemplateError(file.file, errorSummary(error), { line: errorLine(error), cause: error });
   }

@@ -9,6 +9,7 @@ import {
   type RuntimeForm,
 } from '../../engine/index.js';
 import type { TargetStatus } from '../db/database.js';
+import type { FormSubmissions } from '../generated/form-submissions.js';
 import type { ApplicationMailInput } from './application-mail.js';
 import { DECISION_EVENTS } from './mail-model-shape.js';
 
@@ -43,8 +44,12 @@ export const SAMPLE_SOURCES: ResolvedSources = {
   ] satisfies GroupItem[],
 };
 
-/** What the sample member entered, per form; a form not listed here shows its fields as not entered. */
-export const SAMPLE_DATA: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+/**
+ * What the sample member entered, per form; a form not listed here shows its fields as not
+ * entered. Checked against the types generated from the definitions: when a form's schema
+ * changes and `npm run forms -- types` runs, a sample that no longer fits fails the typecheck.
+ */
+const TYPED_SAMPLE_DATA = {
   withdrawal: {
     withdrawFrom: { groupId: 'group-otaru', associationIds: ['otaru', 'hokkaido', 'jma'] },
     withdrawalDate: '2026-12-31',
@@ -69,7 +74,9 @@ export const SAMPLE_DATA: Readonly<Record<string, Readonly<Record<string, unknow
     joinTo: { groupId: 'chain-setagaya', associationIds: ['setagaya', 'tokyo'] },
     newFacilityName: '世田谷みどりクリニック',
   },
-};
+} satisfies FormSubmissions;
+
+export const SAMPLE_DATA: Readonly<Record<string, Readonly<Record<string, unknown>>>> = TYPED_SAMPLE_DATA;
 
 const OFFICE_EMAILS: Readonly<Record<string, string>> = {
   jma: 'office@jma.example.jp',

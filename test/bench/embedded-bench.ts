@@ -13,7 +13,7 @@ import { spawnServer } from './support/server-process.js';
 
 /** How many members the embedded database gets (it takes far fewer submissions per second). */
 export function embeddedMembers(options: BenchOptions): number {
-  return options.quick ? 1_000 : 30_000;
+  return options.quick ? 1_000 : 5_000;
 }
 
 export interface EmbeddedFigures {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../web-components/support/browser.js';
 import {
   axeViolations,
   daysFromToday,
@@ -311,10 +312,25 @@ describe('the portal in Chromium, following the MAMIS manual', () => {
     await tab.signOut();
   });
 
-  it('shows the staff their landing around the form studio', async () => {
+  it('shows the staff the form studio itself, built and loaded, that fits a phone', async () => {
     await tab.signIn('staff');
-    expect(new URL(tab.page.url()).pathname).toBe('/studio');
-    expect(await tab.page.locator('mamis-form-studio').count()).toBe(1);
+    const page = tab.page;
+    expect(new URL(page.url()).pathname).toBe('/studio');
+    const studio = page.locator('mamis-form-studio');
+    expect(await studio.count()).toBe(1);
+    // The page refers to the studio's bundle only once it is built; then the editor replaces the fallback text.
+    expect(await page.locator('script[src="/components/mamis-studio.js"]').count()).toBe(1);
+    await studio.locator('.cm-editor').waitFor();
+    await expect.poll(() => studio.locator('.cm-content').textContent()).toContain('"id":');
+    expect(await page.getByText('フォームスタジオはまだビルドされていません').isVisible()).toBe(false);
+
+    expect(await tab.overflowAt(PHONE)).toBe(0);
+    const editor = await studio.locator('.cm-editor').boundingBox();
+    expect(editor?.width).toBeGreaterThan(200);
+    expect((editor?.x ?? 0) + (editor?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+    expect(await studio.locator('.cm-editor').isVisible()).toBe(true);
+    expect(await page.getByText('フォームスタジオはまだビルドされていません').isVisible()).toBe(false);
+    await tab.overflowAt(DESKTOP);
     await tab.shot('28-studio');
     await tab.signOut();
   });

@@ -95,7 +95,7 @@ describe('the PostgreSQL server restarted under load, and the mail server down f
     expect(server.stderr()).not.toMatch(/ failed\b/);
   });
 
-  it('stores every submission once and whole, as acknowledged', async () => {
+  it('stores every submission once and whole, as acknowledged', { timeout: 60_000 * SCALE }, async () => {
     const stored = await storedApplications(env.database.db, 'restart');
     const acknowledged = new Map(
       ledger.entries().map((entry) => [entry.submission.key, ledger.applicationOf(entry.submission.key)]),

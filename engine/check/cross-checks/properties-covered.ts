@@ -49,8 +49,8 @@ export const propertiesCovered: CrossCheck = (context) => {
     if (!Object.hasOwn(context.properties, name)) {
       issues.push(
         context.issue(`/derived/${index}`, 'derived-not-in-schema', {
-          ja: `derived の「${name}」は schema.properties にない項目です。`,
-          en: `derived names "${name}", which is not in schema.properties.`,
+          ja: `derived の「${name}」は schema.properties にない項目です。schema.properties に追加するか、derived から外してください。`,
+          en: `derived names "${name}", which is not in schema.properties. Add it to schema.properties or remove it from "derived".`,
         }),
       );
     }

@@ -25,8 +25,8 @@ export const stepsStructure: CrossCheck = (context) => {
   if (!steps.some((step) => step.type === 'fields')) {
     issues.push(
       context.issue('/steps', 'no-fields-step', {
-        ja: '項目を尋ねるステップ（"type": "fields"）が一つもありません。',
-        en: 'There is no step that asks fields ("type": "fields").',
+        ja: '項目を尋ねるステップ（"type": "fields"）が一つもありません。確認ステップの前に "type": "fields" のステップを加え、その fields に schema.properties の項目名を並べてください。',
+        en: 'There is no step that asks fields ("type": "fields"). Add one before the confirm step and list names from schema.properties in its "fields".',
       }),
     );
   }

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../../server/start-server.js';
 import { buildComponents } from '../../../web-components/build.js';
+import { buildStudio } from '../../../web-components/studio/build-studio.js';
 import { DESKTOP, launchChromium, PHONE } from '../../web-components/support/browser.js';
 
 export const SCREENSHOTS = path.join(process.cwd(), 'test-output', 'screenshots', 'portal');
@@ -18,12 +19,36 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+/** Where `npm run build` writes both bundles, and where the started server serves them from. */
+const DIST = path.join(process.cwd(), 'web-components', 'dist');
+
+let bundlesBuilt: Promise<void> | undefined;
+
 /**
- * The real thing, as `npm start` runs it: the components built, the server started on a fresh
+ * Both bundles `npm run build` makes, the members' components and the staff's studio, built
+ * once per test process. They are built into a folder of their own inside `dist/` and then
+ * renamed into place, so a portal suite running beside another never serves a half-written file.
+ */
+export function buildBundles(): Promise<void> {
+  bundlesBuilt ??= (async () => {
+    await mkdir(DIST, { recursive: true });
+    const staging = await mkdtemp(path.join(DIST, '.portal-build-'));
+    try {
+      await Promise.all([buildComponents({ outdir: staging, manifest: false }), buildStudio({ outdir: staging })]);
+      for (const file of await readdir(staging)) await rename(path.join(staging, file), path.join(DIST, file));
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  })();
+  return bundlesBuilt;
+}
+
+/**
+ * The real thing, as `npm start` runs it: both bundles built, the server started on a fresh
  * data folder (embedded database, mail to the folder) on a free port, and Chromium.
  */
 export async function startPortal(): Promise<Portal> {
-  await buildComponents({ manifest: false });
+  await buildBundles();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'mamis-portal-e2e-'));
   let server: RunningServer | undefined;
   try {
@@ -128,9 +153,7 @@ export class PortalTab {
     await settle(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
     for (const size of [PHONE, NARROW]) {
-      await page.setViewportSize(size);
-      await settle(page);
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const wide = await this.overflowAt(size);
       if (wide > 0) this.problems.overflows.push(`${size.width} ${name} (${wide}px)`);
       if (size === PHONE) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
     }
@@ -139,6 +162,16 @@ export class PortalTab {
     this.problems.cspViolations.push(
       ...(await page.evaluate(() => (window as unknown as { cspSeen?: string[] }).cspSeen ?? [])),
     );
+  }
+
+  /**
+   * Resizes the tab (it stays at that size) and says how many pixels the page then scrolls
+   * sideways: 0 when it fits.
+   */
+  async overflowAt(size: { readonly width: number; readonly height: number }): Promise<number> {
+    await this.page.setViewportSize(size);
+    await settle(this.page);
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   }
 
   close(): Promise<void> {

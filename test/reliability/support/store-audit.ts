@@ -24,10 +24,14 @@ export async function storedApplications(db: Kysely<Database>, prefix: string): 
     mails: string | number;
   }>`
     select a.id, a.member_id, a.group_key, a.idempotency_key,
-      (select count(*) from application_targets t where t.application_id = a.id) as targets,
-      (select count(*) from application_events e where e.application_id = a.id and e.type = 'submitted') as events,
-      (select count(*) from mail_outbox m where m.application_id = a.id and m.event = 'submitted') as mails
+      coalesce(t.n, 0) as targets, coalesce(e.n, 0) as events, coalesce(m.n, 0) as mails
     from applications a
+    left join (select application_id, count(*) as n from application_targets group by application_id) t
+      on t.application_id = a.id
+    left join (select application_id, count(*) as n from application_events where type = 'submitted'
+      group by application_id) e on e.application_id = a.id
+    left join (select application_id, count(*) as n from mail_outbox where event = 'submitted'
+      group by application_id) m on m.application_id = a.id
     where a.member_id like ${`${prefix}-%`}`.execute(db);
   return rows.map((row) => ({
     id: row.id,

@@ -154,6 +154,8 @@ describe('the components against the running server', () => {
     await expectAccessibleForm();
     await form().getByRole('button', { name: '入会を申請する' }).click();
     await form().getByRole('heading', { name: '入会の申請を受付けました' }).waitFor();
+    await screenshot(page, 'server-enrollment-complete');
+    await expectAccessibleForm();
   });
 
   it('files a transfer (異動届) from the Tokyo group to Yokohama', async () => {
@@ -162,6 +164,7 @@ describe('the components against the running server', () => {
     await chiyoda.getByRole('checkbox', { name: '3層 千代田区医師会' }).check();
     await form().getByRole('textbox', { name: '異動年月日' }).fill('2027/01/04');
     await form().getByRole('radio', { name: '転勤・転職' }).check();
+    await expectAccessibleForm();
     await form().getByRole('button', { name: '次へ' }).click();
     await form().getByRole('combobox', { name: '異動先の都道府県医師会' }).selectOption({ label: '神奈川県医師会' });
     await form().getByRole('checkbox', { name: '3層 横浜市医師会' }).check();
@@ -174,6 +177,8 @@ describe('the components against the running server', () => {
     expect(rows['異動先（入会する医師会）']).toBe('[3層] 横浜市医師会');
     await form().getByRole('button', { name: '異動を申請する' }).click();
     await form().getByRole('heading', { name: '異動の申請を受付けました' }).waitFor();
+    await screenshot(page, 'server-transfer-complete');
+    await expectAccessibleForm();
   });
 
   it('lists all three applications, and 削除 withdraws one (取下げ)', async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAxe, screenshot } from '../support/browser.js';
 import { JIRO, TARO } from '../support/demo-members.js';
 import { type BrowserEnvironment, startBrowserEnvironment } from '../support/environment.js';
-import { confirmRows, currentStep } from '../support/form-probe.js';
+import { confirmRows, currentStep, describedBy } from '../support/form-probe.js';
 import { applicationsOf, targetsOf } from '../support/server-records.js';
 
 /**
@@ -37,6 +37,19 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
       .locator('mamis-form')
       .getByRole('checkbox')
       .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked));
+
+  /** Each field that shows an error, as `[its label, the error under it]`, in the order of the page. */
+  const fieldErrors = (page: Page) =>
+    page
+      .locator('mamis-form .field')
+      .evaluateAll((fields) =>
+        fields
+          .filter((field) => field.querySelector('.error'))
+          .map((field) => [
+            field.querySelector('.label-text')?.textContent?.trim() ?? '',
+            field.querySelector('.error')?.textContent?.trim() ?? '',
+          ]),
+      );
 
   it('enrollment: the chains follow the chosen prefecture, and changing it clears the choice', async () => {
     const { page } = await env.open('/pages/form.html?form=enrollment&mode=property&api', { as: JIRO.login });
@@ -119,6 +132,8 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
     await form.getByRole('button', { name: '入会を申請する' }).click();
     await expect.poll(() => currentStep(page)).toBe('done');
     expect(await form.getByRole('heading', { name: '入会の申請を受付けました' }).isVisible()).toBe(true);
+    await screenshot(page, 'enrollment-desktop-4-complete');
+    expect(await runAxe(page)).toEqual([]);
     const [filed] = await applicationsOf(env.server.db, JIRO.memberId);
     expect(filed?.form_id).toBe('enrollment');
     expect(await targetsOf(env.server.db, filed!.id)).toEqual([
@@ -171,6 +186,9 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
     expect(await runAxe(page)).toEqual([]);
     await form.getByRole('button', { name: '異動を申請する' }).click();
     await expect.poll(() => currentStep(page)).toBe('done');
+    expect(await form.getByRole('heading', { name: '異動の申請を受付けました' }).isVisible()).toBe(true);
+    await screenshot(page, 'transfer-desktop-4-complete');
+    expect(await runAxe(page)).toEqual([]);
     const [filed] = await applicationsOf(env.server.db, TARO.memberId);
     expect(filed?.form_id).toBe('transfer');
     expect(await targetsOf(env.server.db, filed!.id)).toEqual([
@@ -178,5 +196,100 @@ describe('<mamis-form> rendering the enrollment and transfer forms', () => {
       ['pref-01', 'leave', 'submitted'],
       ['pref-14', 'join', 'submitted'],
     ]);
+  });
+
+  it('transfer: 次へ and 確認画面に進む with fields empty or invalid show the errors by their fields and in the summary', async () => {
+    const { page } = await env.open('/pages/form.html?form=transfer&mode=property&api');
+    const form = page.locator('mamis-form');
+    const summary = form.locator('.error-summary');
+    await expect.poll(() => currentStep(page)).toBe('from');
+
+    // Nothing filled: the step stays, the summary takes focus, each message stands under its field.
+    await form.getByRole('button', { name: '次へ' }).click();
+    await summary.waitFor();
+    expect(await summary.evaluate((element) => element.matches(':focus'))).toBe(true);
+    expect(await summary.locator('.error-summary-title').textContent()).toBe('入力内容に誤りがあります');
+    expect(await summary.getByText('3件の項目を確認してください。').isVisible()).toBe(true);
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      '異動元の医師会を選択してください',
+      '異動年月日を入力してください',
+      '異動事由を選択してください',
+    ]);
+    expect(await fieldErrors(page)).toEqual([
+      ['異動元の医師会', '異動元の医師会を選択してください'],
+      ['異動年月日', '異動年月日を入力してください'],
+      ['異動事由', '異動事由を選択してください'],
+    ]);
+    const leaveFrom = form.getByRole('group', { name: '異動元の医師会' });
+    expect(await describedBy(leaveFrom)).toEqual(['異動元の医師会を選択してください']);
+    expect(await leaveFrom.getByRole('checkbox').first().getAttribute('aria-invalid')).toBe('true');
+    const date = form.getByRole('textbox', { name: '異動年月日' });
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy(date)).toEqual(['(半角入力)', '異動年月日を入力してください']);
+    const reason = form.getByRole('radiogroup', { name: '異動事由' });
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy(reason)).toEqual(['異動事由を選択してください']);
+    expect(await currentStep(page)).toBe('from');
+    await screenshot(page, 'transfer-desktop-1-from-errors');
+    expect(await runAxe(page)).toEqual([]);
+
+    // A group ticked, a date before today and その他 with no text: only the two wrong fields remain.
+    await form
+      .getByRole('group', { name: /青柳皮膚科医院/ })
+      .getByRole('checkbox', { name: '3層 小樽市医師会' })
+      .check();
+    await date.fill('2024/09/30');
+    await form.getByRole('radio', { name: 'その他' }).check();
+    await form.getByRole('button', { name: '次へ' }).click();
+    await expect
+      .poll(() => summary.getByRole('link').allTextContents())
+      .toEqual(['異動年月日は本日以降の日付を入力してください', 'その他の異動事由を入力してください']);
+    expect(await fieldErrors(page)).toEqual([
+      ['異動年月日', '異動年月日は本日以降の日付を入力してください'],
+      ['その他の異動事由', 'その他の異動事由を入力してください'],
+    ]);
+    expect(await leaveFrom.getByRole('checkbox').first().getAttribute('aria-invalid')).toBe('false');
+    expect(await reason.getAttribute('aria-invalid')).toBe('false');
+    const other = form.getByRole('textbox', { name: 'その他の異動事由' });
+    await other.fill('あ'.repeat(51));
+    await other.blur();
+    await expect
+      .poll(() => describedBy(other))
+      .toEqual(['(全角/半角50文字以内)', 'その他の異動事由は50文字以内で入力してください']);
+    expect(await currentStep(page)).toBe('from');
+
+    await date.fill('2024/12/01');
+    await other.fill('診療所の承継のため');
+    await form.getByRole('button', { name: '次へ' }).click();
+    await expect.poll(() => currentStep(page)).toBe('to');
+    expect(await fieldErrors(page)).toEqual([]);
+
+    // The second step: its own required fields and the 100-character limit.
+    await form.getByRole('button', { name: '確認画面に進む' }).click();
+    await expect
+      .poll(() => summary.getByRole('link').allTextContents())
+      .toEqual([
+        '異動先の都道府県医師会を選択してください',
+        '異動先の医師会を選択してください',
+        '異動先の所属施設名を入力してください',
+      ]);
+    expect(await fieldErrors(page)).toEqual([
+      ['異動先の都道府県医師会', '異動先の都道府県医師会を選択してください'],
+      ['異動先の医師会', '異動先の医師会を選択してください'],
+      ['異動先の所属施設名', '異動先の所属施設名を入力してください'],
+    ]);
+    const prefecture = form.getByRole('combobox', { name: '異動先の都道府県医師会' });
+    expect(await prefecture.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy(prefecture)).toEqual(['異動先の都道府県医師会を選択してください']);
+    const facility = form.getByRole('textbox', { name: '異動先の所属施設名' });
+    await facility.fill('あ'.repeat(101));
+    await facility.blur();
+    await expect
+      .poll(() => describedBy(facility))
+      .toEqual(['(全角/半角100文字以内)', '異動先の所属施設名は100文字以内で入力してください']);
+    await screenshot(page, 'transfer-desktop-2-to-errors');
+    expect(await runAxe(page)).toEqual([]);
+    expect(await currentStep(page)).toBe('to');
+    expect(await applicationsOf(env.server.db, TARO.memberId)).toEqual([]);
   });
 });

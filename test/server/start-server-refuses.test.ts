@@ -1,0 +1,145 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { StartupError, startServer } from '../../server/start-server.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a test edits definitions freely, as staff do by hand.
+type Loose = any;
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** How a connection to the port ends: `connected`, or the error code (ECONNREFUSED when nothing listens). */
+function tryConnect(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+/** Whether this process can take the port itself: no server left behind holds it. */
+async function canListenOn(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+describe('npm start with a broken form definition', () => {
+  let root: string;
+  let dataDir: string;
+  let port: number;
+  let lines: string[] = [];
+
+  // One data folder for all: an intact start creates and seeds the embedded database first (it
+  // takes seconds), and each refusal must have closed it for the next start to open it again.
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'mamis-refuse-'));
+    dataDir = path.join(root, 'data');
+    await mkdir(path.join(root, 'web-components', 'dist'), { recursive: true });
+    await copyProject();
+    port = await freePort();
+    await (await start()).close();
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /** A fresh copy of the project's forms and templates that a test may break. */
+  beforeEach(async () => {
+    await copyProject();
+    port = await freePort();
+    lines = [];
+  });
+
+  async function copyProject() {
+    for (const folder of ['forms', 'templates']) {
+      await rm(path.join(root, folder), { recursive: true, force: true });
+      await cp(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
+    }
+  }
+
+  async function editJson(file: string, change: (value: Loose) => void) {
+    const target = path.join(root, file);
+    const value = JSON.parse(await readFile(target, 'utf8'));
+    change(value);
+    await writeFile(target, JSON.stringify(value, null, 2));
+  }
+
+  const start = () =>
+    startServer({
+      env: { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+      root,
+      log: (line) => lines.push(line),
+    });
+
+  async function expectRefusal(): Promise<string> {
+    const error = await start().then(
+      async (server) => {
+        await server.close();
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    expect(lines.join('\n')).not.toContain('MAMIS forms server on');
+    expect(await tryConnect(port)).toBe('ECONNREFUSED');
+    expect(await canListenOn(port)).toBe(true);
+    return (error as StartupError).message;
+  }
+
+  it('refuses a definition with a step field that does not exist, naming the form, the file and the pointer', async () => {
+    await editJson('forms/withdrawal/form.json', (definition) => {
+      definition.steps[2].fields[1] = 'withdrawlDate';
+    });
+    const message = await expectRefusal();
+    expect(message).toContain('the server does not start until they are fixed');
+    expect(message).toContain('withdrawal (forms/withdrawal/form.json) /steps/2/fields/1 [step-field-unknown]');
+    expect(message).toContain('withdrawlDate');
+    // Only the broken form is named: the other two are fine.
+    expect(message).not.toMatch(/^(enrollment|transfer) \(/m);
+  });
+
+  it('refuses a form.json that is not JSON', async () => {
+    const file = path.join(root, 'forms/transfer/form.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"version": 1,', '"version": 1'));
+    const message = await expectRefusal();
+    expect(message).toContain('transfer (forms/transfer/form.json) / [not-json]');
+  });
+
+  it('refuses a mail template that uses a value the form does not have, naming the template file', async () => {
+    const file = path.join(root, 'templates/enrollment/member-approved/text.ja.hbs');
+    await writeFile(file, `${await readFile(file, 'utf8')}{{fields.memberClas.value}}\n`);
+    const message = await expectRefusal();
+    expect(message).toMatch(
+      /^enrollment \(templates\/enrollment\/member-approved\/text\.ja\.hbs\) \d+:\d+ \[template-unknown-value\]/m,
+    );
+    expect(message).toContain('fields.memberClas.value');
+  });
+
+  it('starts on the same data folder and port once the copy is intact', async () => {
+    const server = await start();
+    try {
+      expect(server.url).toBe(`http://127.0.0.1:${port}`);
+      expect(await tryConnect(port)).toBe('connected');
+      expect((await fetch(`${server.url}/api/forms/withdrawal/versions/1/validator.js`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
