@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 /** Submissions the tests file, in the shapes members send them. */
 
 /** The manual's withdrawal: 日医 太郎 leaves 小樽市医師会 (and, by the cascade, 北海道 and 日本医師会). */
@@ -73,7 +75,8 @@ export async function resetToDemoData(
 ): Promise<void> {
   await db.deleteFrom('mail_attempts').execute();
   await db.deleteFrom('mail_outbox').execute();
-  await db.deleteFrom('application_events').execute();
+  // Events are append-only (a trigger refuses DELETE); emptying the table is TRUNCATE's job.
+  await sql`truncate application_events`.execute(db);
   await db.deleteFrom('application_targets').execute();
   await db.deleteFrom('drafts').execute();
   await db.deleteFrom('memberships').where('start_application_id', 'is not', null).execute();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../server/db/database.js';
 
 /**
@@ -11,7 +11,8 @@ export async function resetActivity(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('mail_attempts').execute();
     await trx.deleteFrom('mail_outbox').execute();
-    await trx.deleteFrom('application_events').execute();
+    // Events are append-only (a trigger refuses DELETE); emptying the table is TRUNCATE's job.
+    await sql`truncate application_events`.execute(trx);
     await trx.deleteFrom('application_targets').execute();
     await trx.deleteFrom('memberships').where('start_application_id', 'is not', null).execute();
     await trx
