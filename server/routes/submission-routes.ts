@@ -23,15 +23,26 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
     const earlier = await applicationOfKey(db, memberId, idempotencyKey);
     if (earlier) return c.json({ application: await memberApplicationView(db, catalog, memberId, earlier) }, 200);
 
-    const entry = await catalog.current(c.req.param('id'));
-    if (!entry) throw new NotFoundError();
-    if (!Number.isInteger(body.version)) {
+    const formId = c.req.param('id');
+    const current = await catalog.current(formId);
+    if (!current) throw new NotFoundError();
+    const version = body.version;
+    if (typeof version !== 'number' || !Number.isInteger(version)) {
       throw new BadRequestError('invalid_request', {
         ja: 'version（申請書式のバージョン）を指定してください',
         en: 'Give the version of the form the data was filled in',
       });
     }
-    if (body.version !== entry.form.version) throw new ConflictError('form_version_outdated');
+    // Validated with the version the member filled in: a member halfway through when staff
+    // publish a new one still files, and the application stays pinned to what they saw. Only
+    // a version that was never published is refused (a reload brings the current one).
+    const entry =
+      version === current.form.version
+        ? current
+        : version >= 1 && version < current.form.version
+          ? await catalog.version(formId, version)
+          : undefined;
+    if (!entry) throw new ConflictError('form_version_outdated');
 
     const prepared = await prepareSubmission(db, entry.form, body.data, {
       memberId,

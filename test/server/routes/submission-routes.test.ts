@@ -181,10 +181,15 @@ for (const dialect of TEST_DIALECTS) {
       ]);
     });
 
-    it('refuses a form version that is not the current one with 409 form_version_outdated', async () => {
-      const response = await taro.post('/api/forms/withdrawal/submissions', { ...manualWithdrawal(), version: 0 });
-      expect(response.status).toBe(409);
-      expect(response.body.error.code).toBe('form_version_outdated');
+    it('refuses a form version that was never published with 409 form_version_outdated', async () => {
+      for (const version of [0, -1, 2, 2 ** 40]) {
+        const response = await taro.post('/api/forms/withdrawal/submissions', { ...manualWithdrawal(), version });
+        expect(response.status).toBe(409);
+        expect(response.body.error.code).toBe('form_version_outdated');
+        expect(response.body.error.message).toBe(
+          '申請書式が更新されました。画面を再読み込みしてから、もう一度お試しください',
+        );
+      }
     });
 
     it('leaves nothing behind when the mail step fails in the middle of the transaction', async () => {

@@ -76,12 +76,22 @@ for (const dialect of TEST_DIALECTS) {
       expect(current.body.validatorUrl).toBe('/api/forms/withdrawal/versions/2/validator.js');
       expect((await taro.get('/api/forms/withdrawal/versions/2/validator.js')).status).toBe(200);
 
-      const outdated = await taro.post(
+      // A member who filled in version 1 before version 2 came out still files, on version 1's
+      // rules (a 30-character reason passes its limit of 50, not version 2's 20).
+      const filledBefore = await taro.post(
         '/api/forms/withdrawal/submissions',
-        manualWithdrawal({ withdrawFrom: { groupId: 'group-123456-chiyoda', associationIds: ['pref-13'] } }),
+        manualWithdrawal({
+          withdrawFrom: { groupId: 'group-123456-chiyoda', associationIds: ['pref-13'] },
+          reason: 'other',
+          reasonOther: 'い'.repeat(30),
+        }),
       );
-      expect(outdated.status).toBe(409);
-      expect(outdated.body.error.code).toBe('form_version_outdated');
+      expect(filledBefore.status).toBe(201);
+      expect(filledBefore.body.application).toMatchObject({ formVersion: 1, formTitle: { ja: '退会届' } });
+      // A version never published is refused: reloading brings the current one.
+      const unknown = await taro.post('/api/forms/withdrawal/submissions', { ...manualWithdrawal(), version: 3 });
+      expect(unknown.status).toBe(409);
+      expect(unknown.body.error.code).toBe('form_version_outdated');
 
       // The old application keeps version 1: a 30-character reason passes its rule of 50.
       const edited = await taro.patch(`/api/me/applications/${filed.body.application.id}`, {
