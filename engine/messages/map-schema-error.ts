@@ -34,10 +34,18 @@ export function mapSchemaError(form: RuntimeForm, error: SchemaError): MappedSch
   }
   // The field is the first segment of the path; most errors are about the field itself.
   const end = instancePath.indexOf('/', 1);
-  const token = end === -1 ? instancePath.slice(1) : instancePath.slice(1, end);
-  const fieldName = token.includes('~') ? decodePointerToken(token) : token;
-  const field = form.fieldByName.get(fieldName);
+  const fieldPointer = end === -1 ? instancePath : instancePath.slice(0, end);
+  const field = form.fieldByPointer.get(fieldPointer);
+  // A known field is named by its own (interned) name: the caller keys objects and lists by
+  // it, which is much slower with a string freshly cut from the path.
+  const fieldName = field ? field.name : pointerTokenName(fieldPointer);
   return mapped(error, field, fieldName, instancePath, end === -1 ? 1 : 2);
+}
+
+/** The property a one-segment pointer (`/a~1b`) names (`a/b`). */
+function pointerTokenName(pointer: string): string {
+  const token = pointer.slice(1);
+  return token.includes('~') ? decodePointerToken(token) : token;
 }
 
 function mapped(

@@ -1,4 +1,4 @@
-import type { Locale } from '../definition/form-definition.js';
+import { LOCALES, type Locale } from '../definition/form-definition.js';
 import type { FieldPlan } from '../runtime/runtime-form.js';
 import type { FieldError } from './field-error.js';
 import type { MessageCatalog, MessageCode } from './message-codes.js';
@@ -16,6 +16,23 @@ const OVERRIDE_KEY: Partial<Record<MessageCode, string>> = {
   maxDateToday: 'maxDate',
 };
 
+/**
+ * One field's messages as last rendered: per locale and code, the text and the limit it names.
+ * A field reports the same few errors again and again, and a limit comes from its schema (or
+ * from today, for date bounds), so a message is nearly always the one rendered last time.
+ */
+export type MessageMemo = ReadonlyMap<Locale, Map<MessageCode, RenderedMessage>>;
+
+interface RenderedMessage {
+  readonly limit: string | number | undefined;
+  readonly message: string;
+}
+
+/** An empty memo, made once per field when the form is planned. */
+export function createMessageMemo(): MessageMemo {
+  return new Map(LOCALES.map((locale) => [locale, new Map()]));
+}
+
 /** A field error with its message in the given language, using the field's override if any. */
 export function fieldError(
   field: FieldPlan | undefined,
@@ -25,8 +42,33 @@ export function fieldError(
   limit?: string | number,
   fieldName: string = field?.name ?? '',
 ): FieldError {
+  return { pointer, field: fieldName, code, message: messageFor(field, code, locale, limit, fieldName) };
+}
+
+function messageFor(
+  field: FieldPlan | undefined,
+  code: MessageCode,
+  locale: Locale,
+  limit: string | number | undefined,
+  fieldName: string,
+): string {
+  // Only messages about a field itself are kept; the others name whatever key was sent.
+  const memo = field !== undefined && fieldName === field.name ? field.renderedMessages.get(locale) : undefined;
+  const last = memo?.get(code);
+  if (last !== undefined && last.limit === limit) return last.message;
+  const message = renderMessage(field, code, locale, limit, fieldName);
+  memo?.set(code, { limit, message });
+  return message;
+}
+
+function renderMessage(
+  field: FieldPlan | undefined,
+  code: MessageCode,
+  locale: Locale,
+  limit: string | number | undefined,
+  fieldName: string,
+): string {
   const override = field?.ui.messages?.[OVERRIDE_KEY[code] ?? code];
   const label = field ? field.ui.label[locale] : '';
-  const message = override ? override[locale] : CATALOGS[locale][code]({ label, limit, field: fieldName });
-  return { pointer, field: fieldName, code, message };
+  return override ? override[locale] : CATALOGS[locale][code]({ label, limit, field: fieldName });
 }

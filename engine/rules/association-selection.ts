@@ -11,14 +11,21 @@ export function isAssociationSelection(value: unknown): value is AssociationSele
   const candidate = value as Record<string, unknown>;
   // Exactly these two keys: the cascade rebuilds a selection from them, which would silently
   // drop any other (even `__proto__`); left as it is, the schema refuses the extra key.
-  const keys = Object.keys(candidate);
-  if (keys.length !== 2 || !Object.hasOwn(candidate, 'groupId') || !Object.hasOwn(candidate, 'associationIds')) {
-    return false;
-  }
+  if (!ownKey.call(candidate, 'groupId') || !ownKey.call(candidate, 'associationIds')) return false;
+  if (ownEnumerableKeyCount(candidate) !== 2) return false;
   const ids = candidate.associationIds;
   if (typeof candidate.groupId !== 'string' || !Array.isArray(ids)) return false;
   for (const id of ids) if (typeof id !== 'string') return false;
   return true;
+}
+
+const ownKey = Object.prototype.hasOwnProperty;
+
+/** What `Object.keys(object).length` says, without making the list: this runs on every submission. */
+function ownEnumerableKeyCount(object: object): number {
+  let count = 0;
+  for (const key in object) if (ownKey.call(object, key)) count++;
+  return count;
 }
 
 export type SelectionViolation = 'unknownGroup' | 'outsideGroup';
@@ -31,13 +38,23 @@ export function checkSelection(
   selection: AssociationSelection,
   groups: readonly GroupItem[],
 ): SelectionViolation | undefined {
-  let group: GroupItem | undefined;
-  for (const candidate of groups) if (candidate.id === selection.groupId) group = candidate;
+  const group = lastGroupWithId(groups, selection.groupId);
   if (!group) return 'unknownGroup';
-  for (const id of selection.associationIds) {
-    let found = false;
-    for (const association of group.associations) if (association.id === id) found = true;
-    if (!found) return 'outsideGroup';
+  const ids = selection.associationIds;
+  for (let index = 0; index < ids.length; index++) {
+    if (!hasAssociation(group, ids[index]!)) return 'outsideGroup';
   }
   return undefined;
+}
+
+/** The last group with the id, should a source list one twice. */
+function lastGroupWithId(groups: readonly GroupItem[], id: string): GroupItem | undefined {
+  for (let index = groups.length - 1; index >= 0; index--) if (groups[index]!.id === id) return groups[index];
+  return undefined;
+}
+
+function hasAssociation(group: GroupItem, id: string): boolean {
+  const associations = group.associations;
+  for (let index = 0; index < associations.length; index++) if (associations[index]!.id === id) return true;
+  return false;
 }

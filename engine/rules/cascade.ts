@@ -13,25 +13,33 @@ export interface LayeredGroup {
  */
 export function applyCascade(selected: readonly string[], group: LayeredGroup, direction: CascadeDirection): string[] {
   const associations = group.associations;
+  const upward = direction === 'upward';
+  const downward = direction === 'downward';
   // The edge is the lowest chosen layer (upward) or the highest (downward); 1 is the top.
-  let edge = direction === 'upward' ? 0 : 4;
-  for (const association of associations) {
-    if (!selected.includes(association.id)) continue;
-    edge = direction === 'upward' ? Math.max(edge, association.layer) : Math.min(edge, association.layer);
+  // Index loops throughout: this runs on every submission with a cascade.
+  let edge = upward ? 0 : 4;
+  if (upward || downward) {
+    for (let index = 0; index < associations.length; index++) {
+      const association = associations[index]!;
+      if (!selected.includes(association.id)) continue;
+      edge = upward ? Math.max(edge, association.layer) : Math.min(edge, association.layer);
+    }
   }
   const result: string[] = [];
-  for (const association of associations) {
-    const cascaded =
-      direction === 'upward' ? association.layer <= edge : direction === 'downward' && association.layer >= edge;
+  for (let index = 0; index < associations.length; index++) {
+    const association = associations[index]!;
+    const cascaded = upward ? association.layer <= edge : downward && association.layer >= edge;
     if (cascaded || selected.includes(association.id)) result.push(association.id);
   }
-  for (const id of selected) {
-    if (!result.includes(id) && !inGroup(associations, id)) result.push(id);
+  // A chosen id of the group is in the result already; only the others need the dedupe.
+  for (let index = 0; index < selected.length; index++) {
+    const id = selected[index]!;
+    if (!inGroup(associations, id) && !result.includes(id)) result.push(id);
   }
   return result;
 }
 
 function inGroup(associations: LayeredGroup['associations'], id: string): boolean {
-  for (const association of associations) if (association.id === id) return true;
+  for (let index = 0; index < associations.length; index++) if (associations[index]!.id === id) return true;
   return false;
 }

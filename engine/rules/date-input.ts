@@ -58,6 +58,11 @@ export function formatDisplayDate(iso: string): string {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
+/** `YYYY-MM-DD` in shape (ASCII digits), whether or not it names a real day. */
+export function isIsoShaped(text: string): boolean {
+  return text.length === 10 && text.charCodeAt(4) === HYPHEN && text.charCodeAt(7) === HYPHEN && isDigitsAround(text);
+}
+
 /** True when `YYYY-MM-DD` names a real calendar day (2024-02-30 does not). */
 export function isCalendarDate(iso: string): boolean {
   if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return false;

@@ -11,8 +11,12 @@ export function countCharacters(text: string): number {
 export function exceedsMaxCharacters(nfcText: string, limit: number): boolean {
   // Code points never outnumber UTF-16 units, so short strings need no count.
   if (nfcText.length <= limit) return false;
+  // Without a high surrogate every unit is a character: a native scan for one beats the count.
+  if (!HIGH_SURROGATE.test(nfcText)) return true;
   return countCodePoints(nfcText) > limit;
 }
+
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 /** Code points in a string as it stands (Ajv's `maxLength` counts the same way). */
 export function countCodePoints(text: string): number {

@@ -9,6 +9,29 @@ export const RELATIVE_DATE_PATTERN = '^(today([+-][0-9]{1,4})?|[0-9]{4}-[0-9]{2}
 /** Resolves a bound against today (`YYYY-MM-DD`) to an ISO date. */
 export function resolveDateBound(bound: string, today: string): string {
   if (bound === 'today') return today;
+  if (today !== resolvedToday) {
+    resolved.clear();
+    resolvedToday = today;
+  }
+  let limit = resolved.get(bound);
+  if (limit === undefined) {
+    limit = computeDateBound(bound, today);
+    // Bounds come from schemas, so there are few; the cap only guards against odd callers.
+    if (resolved.size < MAX_RESOLVED) resolved.set(bound, limit);
+  }
+  return limit;
+}
+
+/**
+ * The bounds already resolved against `resolvedToday`. Resolving `today+N` builds a Date and
+ * its ISO text, which costs more than all the rest of a validation, while today changes once
+ * a day: every submission of the day shares the answer.
+ */
+const resolved = new Map<string, string>();
+let resolvedToday = '';
+const MAX_RESOLVED = 64;
+
+function computeDateBound(bound: string, today: string): string {
   const offset = /^today([+-]\d+)$/.exec(bound);
   if (!offset) return bound;
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];

@@ -2,7 +2,7 @@ import { isAssociationSelection } from '../rules/association-selection.js';
 import { applyCascade } from '../rules/cascade.js';
 import type { GroupItem } from '../sources/source-catalog.js';
 import { sourceItems } from '../sources/source-items.js';
-import type { RuntimeForm } from './runtime-form.js';
+import type { FieldPlan, RuntimeForm } from './runtime-form.js';
 import type { ValidationContext } from './validation-context.js';
 import { conditionHolds } from './visibility.js';
 
@@ -30,7 +30,7 @@ export function normaliseSubmission(
   let inFormOrder = true;
   for (const key in input) {
     if (!ownKey.call(input, key)) continue;
-    const field = form.fieldByName.get(key);
+    const field = fieldNamed(form, key, previous + 1);
     if (field === undefined) {
       (unknownKeys ??= []).push(key);
       continue;
@@ -59,6 +59,24 @@ export function normaliseSubmission(
   }
   return { value, unknownKeys: unknownKeys ?? NO_KEYS };
 }
+
+/**
+ * The field called `name`. Input nearly always lists fields in the form's order, a few left
+ * out, so the next fields after the previous one are tried first: comparing interned names is
+ * cheaper than hashing the key for the map, which answers when they do not match.
+ */
+function fieldNamed(form: RuntimeForm, name: string, from: number): FieldPlan | undefined {
+  const fields = form.fields;
+  const end = Math.min(fields.length, from + LOOK_AHEAD);
+  for (let index = from; index < end; index++) {
+    const field = fields[index]!;
+    if (field.name === name) return field;
+  }
+  return form.fieldByName.get(name);
+}
+
+/** How many fields `fieldNamed` tries before the map: enough to step over optional ones. */
+const LOOK_AHEAD = 4;
 
 /** Shared by every submission without unknown keys (nearly all): nothing to allocate. */
 const NO_KEYS: readonly string[] = Object.freeze([]);

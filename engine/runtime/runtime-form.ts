@@ -6,6 +6,7 @@ import type {
   VisibleWhen,
   WidgetName,
 } from '../definition/form-definition.js';
+import { createMessageMemo, type MessageMemo } from '../messages/render-message.js';
 import { type Normaliser, normaliserFor } from './normalise-value.js';
 import { isChoiceWidget, resolveWidget } from './resolve-widget.js';
 import type { SchemaValidator } from './schema-validator.js';
@@ -30,6 +31,8 @@ export interface FieldPlan {
   readonly maxCharacters: number | undefined;
   readonly minDate: string | undefined;
   readonly maxDate: string | undefined;
+  /** Its error messages as last rendered, so a repeated error is not worded again. */
+  readonly renderedMessages: MessageMemo;
 }
 
 /** A form ready to validate and render; built once, shared by every request. */
@@ -39,6 +42,8 @@ export interface RuntimeForm {
   readonly version: number;
   readonly fields: readonly FieldPlan[];
   readonly fieldByName: ReadonlyMap<string, FieldPlan>;
+  /** Each field by its JSON pointer (`/withdrawalDate`), as Ajv's `instancePath` names it. */
+  readonly fieldByPointer: ReadonlyMap<string, FieldPlan>;
   readonly steps: readonly Step[];
   readonly hasConditions: boolean;
   readonly conditionalFields: readonly FieldPlan[];
@@ -81,6 +86,7 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
         maxCharacters: typeof schema.maxCharacters === 'number' ? schema.maxCharacters : undefined,
         minDate: typeof schema.minDate === 'string' ? schema.minDate : undefined,
         maxDate: typeof schema.maxDate === 'string' ? schema.maxDate : undefined,
+        renderedMessages: createMessageMemo(),
       }),
     );
   }
@@ -90,6 +96,7 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
     version: definition.version,
     fields: Object.freeze(fields),
     fieldByName: new Map(fields.map((field) => [field.name, field])),
+    fieldByPointer: new Map(fields.map((field) => [field.pointer, field])),
     steps: definition.steps,
     hasConditions: fields.some((field) => field.visibleWhen !== undefined),
     conditionalFields: fields.filter((field) => field.visibleWhen !== undefined),

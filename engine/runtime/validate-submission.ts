@@ -2,6 +2,7 @@ import type { FieldError } from '../messages/field-error.js';
 import { mapSchemaError } from '../messages/map-schema-error.js';
 import { fieldError } from '../messages/render-message.js';
 import { checkSelection, isAssociationSelection } from '../rules/association-selection.js';
+import { isIsoShaped } from '../rules/date-input.js';
 import { exceedsMaxCharacters } from '../rules/max-characters.js';
 import { checkDateBounds } from '../rules/relative-date.js';
 import type { GroupItem, OptionItem } from '../sources/source-catalog.js';
@@ -40,7 +41,9 @@ export function validateSubmission(
   // Errors and the fields that have one; most submissions have none, so nothing is made for them.
   let errors: FieldError[] | undefined;
   let failed: string[] | undefined;
-  for (const key of unknownKeys) {
+  // An index loop: the shared empty list is frozen, and V8 runs for…of over a frozen array slowly.
+  for (let index = 0; index < unknownKeys.length; index++) {
+    const key = unknownKeys[index]!;
     (errors ??= []).push(fieldError(undefined, 'unknownField', locale, `/${escapePointerToken(key)}`, undefined, key));
     (failed ??= []).push(key);
   }
@@ -59,7 +62,7 @@ export function validateSubmission(
       const mapped = mapSchemaError(form, schemaError);
       if (!mapped || failed?.includes(mapped.fieldName)) continue;
       (failed ??= []).push(mapped.fieldName);
-      const code = mapped.code === 'dateFormat' && isIsoShaped(value[mapped.fieldName]) ? 'dateInvalid' : mapped.code;
+      const code = mapped.code === 'dateFormat' && isDateShaped(value[mapped.fieldName]) ? 'dateInvalid' : mapped.code;
       (errors ??= []).push(fieldError(mapped.field, code, locale, mapped.pointer, mapped.limit, mapped.fieldName));
     }
   }
@@ -75,8 +78,9 @@ export function validateSubmission(
 }
 
 /** `YYYY-MM-DD` in shape: a date that fails `format` in this shape is not a calendar day. */
-function isIsoShaped(value: unknown): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(String(value));
+function isDateShaped(value: unknown): boolean {
+  // Strings, nearly always, without a regular expression; anything else as its text reads.
+  return typeof value === 'string' ? isIsoShaped(value) : /^\d{4}-\d{2}-\d{2}$/.test(String(value));
 }
 
 /** The project's rules beyond JSON Schema, for one field whose value passed the schema. */

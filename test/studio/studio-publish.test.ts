@@ -121,7 +121,7 @@ for (const dialect of TEST_DIALECTS) {
       expect((await member.get('/api/forms/withdrawal')).body.form.version).toBe(1);
     });
 
-    it('leaves an application filed on version 1 on version 1: its confirm view and 修正 use it; new ones need version 2', async () => {
+    it('leaves an application filed on version 1 on version 1: its confirm view and 修正 use it; new ones filed on version 1 or 2, never on an unpublished one', async () => {
       const member = await signedIn(t.app, '123456');
       const filed = await member.post('/api/forms/withdrawal/submissions', manualWithdrawal());
       expect(filed.status).toBe(201);
@@ -150,9 +150,14 @@ for (const dialect of TEST_DIALECTS) {
       expect(edited.body.application.formVersion).toBe(1);
 
       await member.delete(`/api/me/applications/${id}`);
-      const outdated = await member.post('/api/forms/withdrawal/submissions', manualWithdrawal());
-      expect(outdated.status).toBe(409);
-      expect(outdated.body.error.code).toBe('form_version_outdated');
+      // A member who filled in version 1 before version 2 came out still files, on version 1.
+      const filledBefore = await member.post('/api/forms/withdrawal/submissions', manualWithdrawal());
+      expect(filledBefore.status).toBe(201);
+      expect(filledBefore.body.application.formVersion).toBe(1);
+      await member.delete(`/api/me/applications/${filledBefore.body.application.id}`);
+      const unpublished = await member.post('/api/forms/withdrawal/submissions', { ...manualWithdrawal(), version: 3 });
+      expect(unpublished.status).toBe(409);
+      expect(unpublished.body.error.code).toBe('form_version_outdated');
       const missing = await member.post('/api/forms/withdrawal/submissions', { ...manualWithdrawal(), version: 2 });
       expect(missing.status).toBe(422);
       expect(missing.body.error.fields).toContainEqual(expect.objectContaining({ pointer: '/contactPhone' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDisplayDate, isCalendarDate, normaliseDateInput } from '../../../engine/index.js';
+import { isIsoShaped } from '../../../engine/rules/date-input.js';
 
 describe('normaliseDateInput', () => {
   it.each([
@@ -33,6 +34,15 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate('2024-04-31')).toBe(false);
     expect(isCalendarDate('2024-12-31')).toBe(true);
     expect(isCalendarDate('2024-1-01')).toBe(false);
+  });
+});
+
+describe('isIsoShaped', () => {
+  it('tells the YYYY-MM-DD shape, real day or not', () => {
+    for (const text of ['2024-10-31', '2024-02-30', '0000-99-99']) expect(isIsoShaped(text)).toBe(true);
+    for (const text of ['2024/10/31', '2024-1-31', '２０２４-10-31', '2024-10-3a', ' 2024-10-31', '2024-10-31 ', '']) {
+      expect(isIsoShaped(text)).toBe(false);
+    }
   });
 });
 

@@ -29,4 +29,10 @@ describe('exceedsMaxCharacters', () => {
     expect(exceedsMaxCharacters('𠮷'.repeat(50), 50)).toBe(false);
     expect(exceedsMaxCharacters('𠮷'.repeat(51), 50)).toBe(true);
   });
+
+  it('counts lone surrogates as one character each', () => {
+    expect(exceedsMaxCharacters(`${'あ'.repeat(49)}\ud842`, 50)).toBe(false);
+    expect(exceedsMaxCharacters(`${'あ'.repeat(50)}\ud842`, 50)).toBe(true);
+    expect(exceedsMaxCharacters(`\udfb7${'あ'.repeat(50)}`, 50)).toBe(true);
+  });
 });

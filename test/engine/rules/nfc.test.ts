@@ -60,6 +60,31 @@ describe('toNfc', () => {
     expect(toNfc('\u2126')).toBe('\u03a9');
   });
 
+  it('sends exactly the code units outside the fast ranges to the normaliser', () => {
+    const fast = [
+      [0x0000, 0x02ff],
+      [0x3000, 0x3029],
+      [0x3030, 0x3096],
+      [0x309b, 0x30ff],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xff01, 0xffef],
+    ];
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    try {
+      const wrong: number[] = [];
+      for (let code = 0; code <= 0xffff; code++) {
+        const before = normalize.mock.calls.length;
+        toNfc(`a${String.fromCharCode(code)}b`);
+        const normalised = normalize.mock.calls.length > before;
+        if (normalised === fast.some(([from, to]) => code >= from! && code <= to!)) wrong.push(code);
+      }
+      expect(wrong).toEqual([]);
+    } finally {
+      normalize.mockRestore();
+    }
+  });
+
   it('agrees with String.prototype.normalize on any text', () => {
     // Code points at the edges of every fast range, and marks that compose with what precedes them.
     const edges = [

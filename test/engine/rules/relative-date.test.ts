@@ -8,6 +8,20 @@ describe('resolveDateBound', () => {
     expect(resolveDateBound('today-1', '2024-03-01')).toBe('2024-02-29');
     expect(resolveDateBound('2030-01-01', '2026-11-25')).toBe('2030-01-01');
   });
+
+  it('answers for the today it is given, whatever today the call before used', () => {
+    // Resolutions are kept for the last today seen; a new today must not reuse them.
+    const cases = [
+      ['today+3', '2026-11-25', '2026-11-28'],
+      ['today+3', '2026-12-30', '2027-01-02'],
+      ['today-1', '2026-12-30', '2026-12-29'],
+      ['today+3', '2026-11-25', '2026-11-28'],
+      ['today-1', '2024-03-01', '2024-02-29'],
+      ['today-1', '2024-03-01', '2024-02-29'],
+      ['2030-01-01', '2024-03-01', '2030-01-01'],
+    ] as const;
+    for (const [bound, today, expected] of cases) expect(resolveDateBound(bound, today)).toBe(expected);
+  });
 });
 
 describe('checkDateBounds', () => {
