@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.js';
-
-const run = promisify(execFile);
+import { runCli } from '../support/run-cli.js';
 
 describe('npm run db -- migrate | seed | reset, on the embedded database of DATA_DIR', () => {
   let dataDir: string;
@@ -17,18 +14,9 @@ describe('npm run db -- migrate | seed | reset, on the embedded database of DATA
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** The CLI as `npm run db -- <command>` runs it, with its exit code and both outputs. */
-  async function db(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/db-cli.ts', command], {
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
+  /** The CLI as `npm run db -- <command>` runs it, on this test's data folder. */
+  function db(command: string) {
+    return runCli('server/cli/db-cli.ts', [command], { DATA_DIR: dataDir, DATABASE_URL: '' });
   }
 
   async function counts(): Promise<{ associations: number; applications: number }> {

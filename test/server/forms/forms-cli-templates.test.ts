@@ -1,21 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runCli } from '../../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../../..');
-
-async function forms(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'server/cli/forms-cli.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function forms(...args: string[]) {
+  return runCli('server/cli/forms-cli.ts', args);
 }
 
 describe('npm run forms -- check with mail templates', () => {
@@ -28,8 +18,8 @@ describe('npm run forms -- check with mail templates', () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'mamis-cli-templates-'));
     formsDir = path.join(workDir, 'forms');
     templatesDir = path.join(workDir, 'templates');
-    await cp(path.join(root, 'forms'), formsDir, { recursive: true });
-    await cp(path.join(root, 'templates'), templatesDir, { recursive: true });
+    await cp(path.join(PROJECT_ROOT, 'forms'), formsDir, { recursive: true });
+    await cp(path.join(PROJECT_ROOT, 'templates'), templatesDir, { recursive: true });
   });
   afterEach(async () => {
     await rm(workDir, { recursive: true, force: true });

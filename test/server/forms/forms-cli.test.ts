@@ -1,21 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runCli } from '../../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../../..');
-
-async function forms(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'server/cli/forms-cli.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function forms(...args: string[]) {
+  return runCli('server/cli/forms-cli.ts', args);
 }
 
 describe('npm run forms', () => {
@@ -28,7 +18,7 @@ describe('npm run forms', () => {
 
   it('check fails for a broken copy, naming the form, the file and the pointer', async () => {
     const formsDir = mkdtempSync(path.join(tmpdir(), 'mamis-cli-'));
-    cpSync(path.join(root, 'forms'), formsDir, { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, 'forms'), formsDir, { recursive: true });
     const file = path.join(formsDir, 'withdrawal', 'form.json');
     const definition = JSON.parse(readFileSync(file, 'utf8'));
     definition.fields.reasonOther.visibleWhen = { reason: 'others' };
