@@ -29,7 +29,10 @@ export async function sampleRows(db: Kysely<Database>): Promise<SampleRows> {
     .select(['id', 'data', 'confirm_view'])
     .orderBy('created_at', 'desc')
     .limit(1)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!application) {
+    throw new Error('The load stored no application: every submission was refused, so there is nothing to compare');
+  }
   const [targets, event, mails] = await Promise.all([
     db
       .selectFrom('application_targets')

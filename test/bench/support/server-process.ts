@@ -36,7 +36,9 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   const started = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, PORT: '0', HOST: '127.0.0.1' },
+    // DATABASE_URL only when the caller gives one: inherited from the shell (CI sets it for the
+    // tests), it would turn every embedded-database measurement into a PostgreSQL one.
+    env: { ...process.env, DATABASE_URL: '', ...options.env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
