@@ -6,9 +6,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import type * as TypeScript from 'typescript';
+import { type BrowserBundle, buildBrowserBundle, sizeReport } from './build/browser-bundle.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { buildStudio } from './studio/build-studio.js';
 
@@ -22,34 +22,15 @@ export interface BuildOptions {
   readonly manifest?: boolean;
 }
 
-export interface BuildResult {
-  readonly bundle: string;
-  readonly bytes: number;
-  readonly gzipBytes: number;
+export interface BuildResult extends BrowserBundle {
   readonly manifest: string | undefined;
 }
 
 export async function buildComponents(options: BuildOptions = {}): Promise<BuildResult> {
   const outdir = options.outdir ?? join(HERE, 'dist');
-  const bundle = join(outdir, BUNDLE_NAME);
-  await build({
-    entryPoints: [join(HERE, 'index.ts')],
-    outfile: bundle,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    sourcemap: 'linked',
-    legalComments: 'eof',
-    // Module scripts are always read as UTF-8; escaping the Japanese texts would double them.
-    charset: 'utf8',
-    logLevel: 'warning',
-    plugins: [templateMinifier],
-  });
-  const code = await readFile(bundle);
+  const bundle = await buildBrowserBundle(join(HERE, 'index.ts'), join(outdir, BUNDLE_NAME), [templateMinifier]);
   const manifest = options.manifest === false ? undefined : await writeManifest(outdir);
-  return { bundle, bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, manifest };
+  return { ...bundle, manifest };
 }
 
 /** Our own modules go through `minifyTemplates`; Lit's are already minified. */
@@ -97,14 +78,9 @@ async function writeManifest(outdir: string): Promise<string> {
   return file;
 }
 
-function kib(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await buildComponents();
-  const where = relative(process.cwd(), result.bundle);
-  console.log(`${where}: ${kib(result.bytes)} minified, ${kib(result.gzipBytes)} gzip`);
+  console.log(sizeReport(result));
   if (result.manifest) console.log(`${relative(process.cwd(), result.manifest)} written`);
   // The staff's form studio is a bundle of its own, so members never download the editor.
   await buildStudio();

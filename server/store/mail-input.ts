@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { ConfirmView, MailEvent, RuntimeForm } from '../../engine/index.js';
-import type { Database } from '../db/database.js';
+import type { Database, TargetRole, TargetStatus } from '../db/database.js';
 import { isLocale } from '../http/request-locale.js';
 import type { ApplicationMailInput } from '../mail/application-mail.js';
 
@@ -57,22 +57,46 @@ export async function applicationMailInput(
       createdAt: application.created_at,
     },
     confirmView: application.confirm_view as ConfirmView,
-    member: {
-      name: application.name,
-      registrationNumber: application.registration_number,
-      email: application.email,
-      locale: isLocale(application.locale) ? application.locale : 'ja',
-    },
-    targets: targets.map((target) => ({
-      associationId: target.association_id,
-      name: target.name,
-      nameEn: target.name_en,
-      layer: target.layer,
-      officeEmail: target.office_email,
-      role: target.role,
-      status: target.status,
-      comment: target.comment,
-    })),
+    member: mailMember(application),
+    targets: targets.map(mailTarget),
     ...(decision ? { decision } : {}),
+  };
+}
+
+/** The member as the mail names them, from their row: an unknown locale reads as Japanese. */
+export function mailMember(row: {
+  readonly name: string;
+  readonly registration_number: string;
+  readonly email: string;
+  readonly locale: string;
+}): ApplicationMailInput['member'] {
+  return {
+    name: row.name,
+    registrationNumber: row.registration_number,
+    email: row.email,
+    locale: isLocale(row.locale) ? row.locale : 'ja',
+  };
+}
+
+/** A target as the mail lists it, from its row joined with its association. */
+export function mailTarget(row: {
+  readonly association_id: string;
+  readonly name: string;
+  readonly name_en: string;
+  readonly layer: number;
+  readonly office_email: string;
+  readonly role: TargetRole;
+  readonly status: TargetStatus;
+  readonly comment: string | null;
+}): ApplicationMailInput['targets'][number] {
+  return {
+    associationId: row.association_id,
+    name: row.name,
+    nameEn: row.name_en,
+    layer: row.layer,
+    officeEmail: row.office_email,
+    role: row.role,
+    status: row.status,
+    comment: row.comment,
   };
 }

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { RuntimeForm } from '../../engine/index.js';
 import type { Database } from '../db/database.js';
 import { ConflictError } from '../errors/app-errors.js';
-import { isLocale } from '../http/request-locale.js';
 import type { ApplicationMailer } from '../mail/application-mail.js';
 import type { Clock } from '../runtime/clock.js';
 import type { NewId } from '../runtime/new-id.js';
 import { type ApplicationView, toApplicationView } from './application-view.js';
 import { insertApplicationRows } from './insert-application-rows.js';
+import { mailMember, mailTarget } from './mail-input.js';
 import type { PreparedSubmission } from './prepare-submission.js';
 import { violatedUniqueIndex } from './unique-violation.js';
 
@@ -87,25 +87,9 @@ export async function submitApplication(deps: StoreDeps, submission: NewSubmissi
         form,
         application: { id, formId: form.id, formVersion: form.version, createdAt: now },
         confirmView: prepared.confirmView,
-        member: {
-          name: member.name,
-          registrationNumber: member.registration_number,
-          email: member.email,
-          locale: isLocale(member.locale) ? member.locale : 'ja',
-        },
+        member: mailMember(member),
         // From the lowest layer up, as the mail lists them.
-        targets: [...targets]
-          .sort((a, b) => b.layer - a.layer)
-          .map((target) => ({
-            associationId: target.association_id,
-            name: target.name,
-            nameEn: target.name_en,
-            layer: target.layer,
-            officeEmail: target.office_email,
-            role: target.role,
-            status: target.status,
-            comment: null,
-          })),
+        targets: [...targets].sort((a, b) => b.layer - a.layer).map(mailTarget),
       });
       view = toApplicationView(application, targets, form);
     });
