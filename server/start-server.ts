@@ -83,11 +83,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         })
       : undefined;
     const mailFolder = options.env.MAIL_URL?.trim() ? undefined : path.join(settings.dataDir, 'mail');
-    // Mail is queued inside a request's transaction; once the response is ready the transaction
-    // has committed, so that is when the worker is woken instead of waiting for its next poll.
+    // Mail is queued with a request's write; once the response is ready the write has committed,
+    // so that is when the worker is woken instead of waiting for its next poll.
     let mailQueued = false;
     const queueingMailer = createApplicationMailer({ templates, newId: uuidV7, portalUrl: settings.publicUrl });
     const mailer: ApplicationMailer = {
+      render(input) {
+        const mails = queueingMailer.render(input);
+        if (mails.length > 0) mailQueued = true;
+        return mails;
+      },
       async enqueue(transaction, input) {
         const count = await queueingMailer.enqueue(transaction, input);
         if (count > 0) mailQueued = true;

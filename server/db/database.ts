@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Localized } from '../../engine/index.js';
 
 /**
  * The tables, as Kysely sees them. Statuses and roles are stored as stable English codes; the
@@ -123,6 +124,8 @@ export interface ApplicationTable {
   data: ColumnType<unknown, string, string>;
   /** The engine's confirm view at submission (or last edit): what the member confirmed. */
   confirm_view: ColumnType<unknown, string, string>;
+  /** The facility it is about (所属施設名, `{ ja, en }`), or null: computed when it is written. */
+  facility: ColumnType<Localized | null, string | null, string | null>;
   status: ApplicationStatus;
   idempotency_key: string | null;
   created_at: GeneratedTimestamp;

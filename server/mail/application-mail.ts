@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { ConfirmView, Locale, MailEvent, RuntimeForm } from '../../engine/index.js';
-import type { Database, TargetRole, TargetStatus } from '../db/database.js';
+import type { Database, MailOutboxTable, TargetRole, TargetStatus } from '../db/database.js';
 
 /** Everything a mail about an application may say: the confirm view and the application record. */
 export interface ApplicationMailInput {
@@ -37,11 +37,20 @@ export interface ApplicationMailInput {
   };
 }
 
+/** One rendered mail as it goes into `mail_outbox`, not yet written. */
+export type OutboxMail = Insertable<MailOutboxTable>;
+
 /**
  * The port the server writes mail through. It renders the templates the form's hooks name for
- * the event and inserts the mails into the outbox on the given transaction, so the mail exists
- * exactly when the change it reports was committed. Returns how many mails were queued.
+ * the event; the mail is written with the change it reports, so it exists exactly when that
+ * change was committed.
  */
 export interface ApplicationMailer {
+  /**
+   * The outbox rows of the event's mails, rendered now, for a caller that writes them in the
+   * same statement as its change (a new application is one statement: no transaction needed).
+   */
+  render(input: ApplicationMailInput): OutboxMail[];
+  /** Renders the mails and inserts them on the given transaction. Returns how many were queued. */
   enqueue(db: Kysely<Database> | Transaction<Database>, input: ApplicationMailInput): Promise<number>;
 }

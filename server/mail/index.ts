@@ -3,7 +3,7 @@
  * before use, queued in the application's own transaction and sent by a worker over SMTP or
  * into a folder of .eml files.
  */
-export type { ApplicationMailer, ApplicationMailInput } from './application-mail.js';
+export type { ApplicationMailer, ApplicationMailInput, OutboxMail } from './application-mail.js';
 export { type Backoff, type ExponentialBackoffOptions, exponentialBackoff } from './backoff.js';
 export {
   buildMailViewModel,

@@ -231,7 +231,7 @@ export function apiPaths(formDataRefs: readonly Schema[]): Record<string, unknow
           200: ok(
             'One page.',
             object({
-              applications: { type: 'array', items: ref('OfficeApplication') },
+              applications: { type: 'array', items: ref('OfficeApplicationSummary') },
               nextCursor: { oneOf: [{ type: 'string' }, { type: 'null' }] },
             }),
           ),

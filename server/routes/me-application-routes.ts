@@ -15,21 +15,21 @@ import { memberApplicationView, memberApplicationViews } from '../store/read-app
  * (`DELETE`). Members only: app.ts guards `/api/me/*`.
  */
 export function meApplicationRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, catalog, clock } = deps;
+  const { db, clock } = deps;
   const routes = new Hono<AppEnv>();
 
   routes.get('/me/applications', async (c) => {
-    return c.json({ applications: await memberApplicationViews(db, catalog, memberIdOf(c)) });
+    return c.json({ applications: await memberApplicationViews(db, memberIdOf(c)) });
   });
 
   routes.get('/me/applications/:id', async (c) => {
-    return c.json({ application: await memberApplicationView(db, catalog, memberIdOf(c), c.req.param('id')) });
+    return c.json({ application: await memberApplicationView(db, memberIdOf(c), c.req.param('id')) });
   });
 
   routes.patch('/me/applications/:id', async (c) => {
     const memberId = memberIdOf(c);
     const body = await readJsonObject(c, { keys: ['data'] });
-    const current = await memberApplicationView(db, catalog, memberId, c.req.param('id'));
+    const current = await memberApplicationView(db, memberId, c.req.param('id'));
     // Re-validated against the version it was filed with, not today's form.
     const form = await formOf(deps, current.formId, current.formVersion);
     const prepared = await prepareSubmission(db, form, body.data, {
@@ -42,12 +42,12 @@ export function meApplicationRoutes(deps: AppDeps): Hono<AppEnv> {
       { applicationId: current.id, memberId, actorAccountId: principalOf(c).accountId, form },
       prepared,
     );
-    return c.json({ application: await memberApplicationView(db, catalog, memberId, current.id) });
+    return c.json({ application: await memberApplicationView(db, memberId, current.id) });
   });
 
   routes.delete('/me/applications/:id', async (c) => {
     const memberId = memberIdOf(c);
-    const current = await memberApplicationView(db, catalog, memberId, c.req.param('id'));
+    const current = await memberApplicationView(db, memberId, c.req.param('id'));
     const form = await formOf(deps, current.formId, current.formVersion);
     await withdrawApplication(deps, {
       applicationId: current.id,
@@ -55,7 +55,7 @@ export function meApplicationRoutes(deps: AppDeps): Hono<AppEnv> {
       actorAccountId: principalOf(c).accountId,
       form,
     });
-    return c.json({ application: await memberApplicationView(db, catalog, memberId, current.id) });
+    return c.json({ application: await memberApplicationView(db, memberId, current.id) });
   });
 
   return routes;

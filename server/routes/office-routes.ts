@@ -6,7 +6,7 @@ import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from 
 import { readJsonObject } from '../http/read-json.js';
 import { DECISIONS, type Decision, decideTarget } from '../store/decide-target.js';
 import { officeQueue } from '../store/office-queue.js';
-import { officeApplicationView, officeApplicationViews } from '../store/read-applications.js';
+import { officeApplicationView } from '../store/read-applications.js';
 import { isTargetStatus } from '../store/status-labels.js';
 
 const MAX_COMMENT = 1000;
@@ -27,13 +27,11 @@ export function officeRoutes(deps: AppDeps): Hono<AppEnv> {
     const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : Number.NaN;
     if (!(limit >= 1 && limit <= 100)) throw invalidQuery('limit');
     const cursor = c.req.query('cursor') || undefined;
-    const page = await officeQueue(db, { associationId, status, cursor, limit });
-    const applications = await officeApplicationViews(db, catalog, associationId, page.ids);
-    return c.json({ applications, nextCursor: page.nextCursor });
+    return c.json(await officeQueue(db, { associationId, status, cursor, limit }));
   });
 
   routes.get('/office/applications/:id', async (c) => {
-    return c.json({ application: await officeApplicationView(db, catalog, officeOf(c), c.req.param('id')) });
+    return c.json({ application: await officeApplicationView(db, officeOf(c), c.req.param('id')) });
   });
 
   routes.post('/office/applications/:id/decision', async (c) => {
@@ -42,7 +40,7 @@ export function officeRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJsonObject(c, { keys: ['decision', 'comment'] });
     const { decision, comment } = readDecision(body);
     // The office's own target first: another association's application is a 404, not a 409.
-    const current = await officeApplicationView(db, catalog, associationId, id);
+    const current = await officeApplicationView(db, associationId, id);
     const entry = await catalog.version(current.formId, current.formVersion);
     if (!entry) throw new NotFoundError();
     await decideTarget(deps, {
@@ -53,7 +51,7 @@ export function officeRoutes(deps: AppDeps): Hono<AppEnv> {
       comment,
       form: entry.form,
     });
-    return c.json({ application: await officeApplicationView(db, catalog, associationId, id) });
+    return c.json({ application: await officeApplicationView(db, associationId, id) });
   });
 
   return routes;

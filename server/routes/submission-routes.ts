@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps.js';
 import type { AppEnv } from '../app-env.js';
 import { memberIdOf, principalOf, requireRole } from '../auth/authenticate.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/app-errors.js';
+import type { CatalogEntry, FormCatalog } from '../form-catalog/form-catalog.js';
 import { readJsonObject } from '../http/read-json.js';
 import { requestLocale } from '../http/request-locale.js';
 import { calendarDay } from '../runtime/clock.js';
@@ -21,29 +22,9 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
     const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'));
     // A retry of a submission that went through gets the same application, whatever changed since.
     const earlier = await applicationOfKey(db, memberId, idempotencyKey);
-    if (earlier) return c.json({ application: await memberApplicationView(db, catalog, memberId, earlier) }, 200);
+    if (earlier) return c.json({ application: await memberApplicationView(db, memberId, earlier) }, 200);
 
-    const formId = c.req.param('id');
-    const current = await catalog.current(formId);
-    if (!current) throw new NotFoundError();
-    const version = body.version;
-    if (typeof version !== 'number' || !Number.isInteger(version)) {
-      throw new BadRequestError('invalid_request', {
-        ja: 'version（申請書式のバージョン）を指定してください',
-        en: 'Give the version of the form the data was filled in',
-      });
-    }
-    // Validated with the version the member filled in: a member halfway through when staff
-    // publish a new one still files, and the application stays pinned to what they saw. Only
-    // a version that was never published is refused (a reload brings the current one).
-    const entry =
-      version === current.form.version
-        ? current
-        : version >= 1 && version < current.form.version
-          ? await catalog.version(formId, version)
-          : undefined;
-    if (!entry) throw new ConflictError('form_version_outdated');
-
+    const entry = await formVersionOf(catalog, c.req.param('id'), body.version);
     const prepared = await prepareSubmission(db, entry.form, body.data, {
       memberId,
       locale: requestLocale(c),
@@ -57,11 +38,39 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
       idempotencyKey,
     });
     // A new application's view comes from what was just written; an earlier one is read.
-    const application = outcome.view ?? (await memberApplicationView(db, catalog, memberId, outcome.applicationId));
+    const application = outcome.view ?? (await memberApplicationView(db, memberId, outcome.applicationId));
     return c.json({ application }, outcome.created ? 201 : 200);
   });
 
   return routes;
+}
+
+/**
+ * The form version a submission names. Validated with the version the member filled in: a
+ * member halfway through when staff publish a new one still files, and the application stays
+ * pinned to what they saw. A version this server holds is published, so nearly every submission
+ * is answered without a query; only a version that was never published is refused (409: a
+ * reload brings the current one).
+ */
+async function formVersionOf(catalog: FormCatalog, formId: string, version: unknown): Promise<CatalogEntry> {
+  const held = typeof version === 'number' ? await catalog.held(formId, version) : undefined;
+  if (held) return held;
+  const current = await catalog.current(formId);
+  if (!current) throw new NotFoundError();
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    throw new BadRequestError('invalid_request', {
+      ja: 'version（申請書式のバージョン）を指定してください',
+      en: 'Give the version of the form the data was filled in',
+    });
+  }
+  const entry =
+    version === current.form.version
+      ? current
+      : version >= 1 && version < current.form.version
+        ? await catalog.version(formId, version)
+        : undefined;
+  if (!entry) throw new ConflictError('form_version_outdated');
+  return entry;
 }
 
 /** Idempotency-Key: optional; when sent, 1–200 visible ASCII characters (a UUID, typically). */

@@ -1,4 +1,4 @@
-import type { ConfirmView, Localized, RuntimeForm } from '../../engine/index.js';
+import type { ConfirmView, Localized } from '../../engine/index.js';
 import type { ApplicationStatus, TargetRole, TargetStatus } from '../db/database.js';
 import { TARGET_STATUS_LABELS } from './status-labels.js';
 
@@ -37,6 +37,23 @@ export interface OfficeApplicationView extends ApplicationView {
   readonly target: TargetView;
 }
 
+/**
+ * One row of an office's list: who filed which form about which facility, and the office's own
+ * target. The whole application (its data and confirm view) is one request away.
+ */
+export interface OfficeApplicationSummary {
+  readonly id: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly formTitle: Localized;
+  readonly status: ApplicationStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly facility: Localized | null;
+  readonly member: { readonly name: string; readonly registrationNumber: string };
+  readonly target: TargetView;
+}
+
 export interface ApplicationRecord {
   readonly id: string;
   readonly form_id: string;
@@ -44,6 +61,7 @@ export interface ApplicationRecord {
   readonly member_id: string;
   readonly data: unknown;
   readonly confirm_view: unknown;
+  readonly facility: Localized | null;
   readonly status: ApplicationStatus;
   readonly created_at: Date;
   readonly updated_at: Date;
@@ -81,11 +99,7 @@ export function toTargetView(target: TargetRecord): TargetView {
  * The view of one application. Targets read like the manual's list: what is left before what
  * is joined, each from the lowest layer (3層) up.
  */
-export function toApplicationView(
-  application: ApplicationRecord,
-  targets: readonly TargetRecord[],
-  form: RuntimeForm | undefined,
-): ApplicationView {
+export function toApplicationView(application: ApplicationRecord, targets: readonly TargetRecord[]): ApplicationView {
   const confirmView = application.confirm_view as ConfirmView;
   const data = (application.data ?? {}) as Record<string, unknown>;
   const sorted = [...targets].sort(
@@ -100,21 +114,9 @@ export function toApplicationView(
     editable: isEditable(application.status, targets),
     createdAt: application.created_at.toISOString(),
     updatedAt: application.updated_at.toISOString(),
-    facility: facilityOf(confirmView, data, form),
+    facility: application.facility,
     confirmView,
     targets: sorted.map(toTargetView),
     data,
   };
-}
-
-/** The facility of the group the application is about: the chosen group's, else the one typed in. */
-function facilityOf(view: ConfirmView, data: Readonly<Record<string, unknown>>, form: RuntimeForm | undefined) {
-  for (const section of view.sections) {
-    for (const row of section.rows) {
-      if (row.kind === 'targets' && row.facility) return row.facility;
-    }
-  }
-  const field = form?.definition.workflow?.facility;
-  const typed = field === undefined ? undefined : data[field];
-  return typeof typed === 'string' && typed !== '' ? { ja: typed, en: typed } : null;
 }

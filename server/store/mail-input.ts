@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ConfirmView, MailEvent, RuntimeForm } from '../../engine/index.js';
 import type { Database, TargetRole, TargetStatus } from '../db/database.js';
 import { isLocale } from '../http/request-locale.js';
@@ -61,6 +61,57 @@ export async function applicationMailInput(
     targets: targets.map(mailTarget),
     ...(decision ? { decision } : {}),
   };
+}
+
+/** Who a new application's mail names: its member, and each target association with its office. */
+export interface MailParties {
+  readonly member: ApplicationMailInput['member'];
+  readonly associations: ReadonlyMap<
+    string,
+    { readonly name: string; readonly name_en: string; readonly layer: number; readonly office_email: string }
+  >;
+}
+
+/**
+ * The member and the associations a new application will name, in one query, read before the
+ * application is written: its mail is rendered first, so that it goes into the same statement.
+ */
+export async function readMailParties(
+  db: Kysely<Database>,
+  memberId: string,
+  associationIds: readonly string[],
+): Promise<MailParties> {
+  const rows = await db
+    .selectFrom('members')
+    .leftJoin('associations', (join) =>
+      associationIds.length > 0 ? join.on('associations.id', 'in', associationIds) : join.on(sql<boolean>`false`),
+    )
+    .select([
+      'members.name as member_name',
+      'members.registration_number',
+      'members.email',
+      'members.locale',
+      'associations.id',
+      'associations.name',
+      'associations.name_en',
+      'associations.layer',
+      'associations.office_email',
+    ])
+    .where('members.id', '=', memberId)
+    .execute();
+  const [first] = rows;
+  if (!first) throw new Error(`Member ${memberId} does not exist`);
+  const associations = new Map<string, { name: string; name_en: string; layer: number; office_email: string }>();
+  for (const row of rows) {
+    if (row.id === null) continue;
+    associations.set(row.id, {
+      name: row.name ?? '',
+      name_en: row.name_en ?? '',
+      layer: Number(row.layer),
+      office_email: row.office_email ?? '',
+    });
+  }
+  return { member: mailMember({ ...first, name: first.member_name }), associations };
 }
 
 /** The member as the mail names them, from their row: an unknown locale reads as Japanese. */

@@ -35,6 +35,7 @@ export async function editApplication(
         .set({
           data: JSON.stringify(prepared.data),
           confirm_view: JSON.stringify(prepared.confirmView),
+          facility: prepared.facility === null ? null : JSON.stringify(prepared.facility),
           group_key: prepared.groupKey,
           updated_at: now,
         })

@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import type { Localized } from '../../engine/index.js';
 import type { Database, TargetStatus } from '../db/database.js';
 import { BadRequestError } from '../errors/app-errors.js';
 import { hasUnsafeCharacters } from '../runtime/safe-text.js';
+import { type OfficeApplicationSummary, toTargetView } from './application-view.js';
 
 export interface OfficeQueueQuery {
   readonly associationId: string;
@@ -12,37 +14,72 @@ export interface OfficeQueueQuery {
 }
 
 export interface OfficeQueuePage {
-  readonly ids: string[];
+  readonly applications: OfficeApplicationSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
 }
 
 /**
- * One page of the applications addressed to an association, newest first. Keyset pagination on
- * (created_at, id): a page never repeats or skips rows when new applications arrive meanwhile,
- * and costs the same on page 1 and page 100.
+ * One page of the applications addressed to an association, newest first, as summaries. Keyset
+ * pagination on (created_at, id): a page never repeats or skips rows when new applications
+ * arrive meanwhile, and costs the same on page 1 and page 100. One query: the office's targets
+ * in the order of its index (application_targets_queue…), each joined by primary key to its
+ * application, member and association, so a page reads its own rows however many applications
+ * the association has.
  */
 export async function officeQueue(db: Kysely<Database>, query: OfficeQueueQuery): Promise<OfficeQueuePage> {
-  // The targets alone, in the order of the index per office (application_targets_queue…): a
-  // page reads its own rows, however many applications the association has.
   let select = db
-    .selectFrom('application_targets')
-    .select(['application_id as id', 'application_created_at as created_at'])
-    .where('association_id', '=', query.associationId);
-  if (query.status) select = select.where('status', '=', query.status);
+    .selectFrom('application_targets as target')
+    .innerJoin('applications as application', 'application.id', 'target.application_id')
+    .innerJoin('members as member', 'member.id', 'application.member_id')
+    .innerJoin('associations as association', 'association.id', 'target.association_id')
+    .select([
+      'target.application_id as id',
+      'target.application_created_at as created_at',
+      'target.association_id',
+      'target.role',
+      'target.status as target_status',
+      'target.comment',
+      'application.form_id',
+      'application.form_version',
+      'application.status',
+      'application.updated_at',
+      'application.facility',
+      sql<Localized>`application.confirm_view -> 'title'`.as('form_title'),
+      'member.name as member_name',
+      'member.registration_number',
+      'association.name',
+      'association.name_en',
+      'association.layer',
+    ])
+    .where('target.association_id', '=', query.associationId);
+  if (query.status) select = select.where('target.status', '=', query.status);
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
-    select = select.where(sql<boolean>`(application_created_at, application_id) < (${after.createdAt}, ${after.id})`);
+    select = select.where(
+      sql<boolean>`(target.application_created_at, target.application_id) < (${after.createdAt}, ${after.id})`,
+    );
   }
   const rows = await select
-    .orderBy('application_created_at', 'desc')
-    .orderBy('application_id', 'desc')
+    .orderBy('target.application_created_at', 'desc')
+    .orderBy('target.application_id', 'desc')
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    ids: page.map((row) => row.id),
+    applications: page.map((row) => ({
+      id: row.id,
+      formId: row.form_id,
+      formVersion: row.form_version,
+      formTitle: row.form_title,
+      status: row.status,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      facility: row.facility,
+      member: { name: row.member_name, registrationNumber: row.registration_number },
+      target: toTargetView({ ...row, application_id: row.id, status: row.target_status }),
+    })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }

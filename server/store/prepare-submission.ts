@@ -3,12 +3,14 @@ import {
   type ConfirmView,
   deriveConfirmView,
   type Locale,
+  type Localized,
   type RuntimeForm,
   validateSubmission,
 } from '../../engine/index.js';
 import type { Database } from '../db/database.js';
 import { type FieldProblem, ValidationError } from '../errors/app-errors.js';
 import { resolveSources, sourceNamesOf } from '../sources/resolve-sources.js';
+import { applicationFacility } from './application-facility.js';
 import { type PlannedTarget, planTargets } from './application-targets.js';
 
 /** Data that passed every rule, ready to store. */
@@ -16,6 +18,8 @@ export interface PreparedSubmission {
   /** The engine's normalised value: dates ISO, text trimmed, hidden fields dropped, cascades applied. */
   readonly data: Record<string, unknown>;
   readonly confirmView: ConfirmView;
+  /** The facility it is about (所属施設名), kept beside the application for lists. */
+  readonly facility: Localized | null;
   readonly groupKey: string;
   readonly targets: readonly PlannedTarget[];
 }
@@ -47,7 +51,14 @@ export async function prepareSubmission(
   const { groupKey, targets } = planTargets(form, result.value);
   const problems = await alreadyJoined(db, options.memberId, targets);
   if (problems.length > 0) throw new ValidationError(problems);
-  return { data: result.value, confirmView: deriveConfirmView(form, result.value, sources), groupKey, targets };
+  const confirmView = deriveConfirmView(form, result.value, sources);
+  return {
+    data: result.value,
+    confirmView,
+    facility: applicationFacility(form, confirmView, result.value),
+    groupKey,
+    targets,
+  };
 }
 
 /** One problem per field that asks to join an association the member currently belongs to. */

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { NotFoundError } from '../errors/app-errors.js';
-import type { FormCatalog } from '../form-catalog/form-catalog.js';
 import {
   type ApplicationRecord,
   type ApplicationView,
@@ -17,17 +16,14 @@ const APPLICATION_COLUMNS = [
   'applications.member_id',
   'applications.data',
   'applications.confirm_view',
+  'applications.facility',
   'applications.status',
   'applications.created_at',
   'applications.updated_at',
 ] as const;
 
 /** The views of the given applications, in the order of `ids`. */
-export async function loadApplicationViews(
-  db: Kysely<Database>,
-  catalog: FormCatalog,
-  ids: readonly string[],
-): Promise<ApplicationView[]> {
+export async function loadApplicationViews(db: Kysely<Database>, ids: readonly string[]): Promise<ApplicationView[]> {
   if (ids.length === 0) return [];
   const [applications, targets] = await Promise.all([
     db.selectFrom('applications').select(APPLICATION_COLUMNS).where('applications.id', 'in', ids).execute(),
@@ -38,18 +34,13 @@ export async function loadApplicationViews(
   for (const id of ids) {
     const application = byId.get(id);
     if (!application) continue;
-    const form = (await catalog.version(application.form_id, application.form_version))?.form;
-    views.push(toApplicationView(application as ApplicationRecord, targets.get(id) ?? [], form));
+    views.push(toApplicationView(application as ApplicationRecord, targets.get(id) ?? []));
   }
   return views;
 }
 
 /** Every application of a member, newest first. */
-export async function memberApplicationViews(
-  db: Kysely<Database>,
-  catalog: FormCatalog,
-  memberId: string,
-): Promise<ApplicationView[]> {
+export async function memberApplicationViews(db: Kysely<Database>, memberId: string): Promise<ApplicationView[]> {
   const rows = await db
     .selectFrom('applications')
     .select('id')
@@ -59,7 +50,6 @@ export async function memberApplicationViews(
     .execute();
   return loadApplicationViews(
     db,
-    catalog,
     rows.map((row) => row.id),
   );
 }
@@ -67,7 +57,6 @@ export async function memberApplicationViews(
 /** One application of this member; someone else's is as unknown as a made-up id. */
 export async function memberApplicationView(
   db: Kysely<Database>,
-  catalog: FormCatalog,
   memberId: string,
   id: string,
 ): Promise<ApplicationView> {
@@ -77,7 +66,7 @@ export async function memberApplicationView(
     .where('id', '=', id)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-  const [view] = owned ? await loadApplicationViews(db, catalog, [owned.id]) : [];
+  const [view] = owned ? await loadApplicationViews(db, [owned.id]) : [];
   if (!view) throw new NotFoundError();
   return view;
 }
@@ -85,13 +74,12 @@ export async function memberApplicationView(
 /** The office views of applications that target this association, in the order of `ids`. */
 export async function officeApplicationViews(
   db: Kysely<Database>,
-  catalog: FormCatalog,
   associationId: string,
   ids: readonly string[],
 ): Promise<OfficeApplicationView[]> {
   if (ids.length === 0) return [];
   const [views, members] = await Promise.all([
-    loadApplicationViews(db, catalog, ids),
+    loadApplicationViews(db, ids),
     db
       .selectFrom('applications')
       .innerJoin('members', 'members.id', 'applications.member_id')
@@ -113,11 +101,10 @@ export async function officeApplicationViews(
 /** One application as this office sees it; 404 unless it targets the office's association. */
 export async function officeApplicationView(
   db: Kysely<Database>,
-  catalog: FormCatalog,
   associationId: string,
   id: string,
 ): Promise<OfficeApplicationView> {
-  const [view] = await officeApplicationViews(db, catalog, associationId, [id]);
+  const [view] = await officeApplicationViews(db, associationId, [id]);
   if (!view) throw new NotFoundError();
   return view;
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { NewId } from '../runtime/new-id.js';
 import { type ApplicationView, toApplicationView } from './application-view.js';
 import { insertApplicationRows } from './insert-application-rows.js';
-import { mailMember, mailTarget } from './mail-input.js';
+import { mailTarget, readMailParties } from './mail-input.js';
 import type { PreparedSubmission } from './prepare-submission.js';
 import { violatedUniqueIndex } from './unique-violation.js';
 
@@ -51,48 +51,49 @@ export async function applicationOfKey(
 }
 
 /**
- * Stores an application in one transaction: the application, one target per association, the
- * 'submitted' event, its mail in the outbox, and the end of the member's draft. Either all of
- * it is committed or none. The partial unique indexes settle races: a second open application
- * for the group is 409 `open_application_exists`; a retried Idempotency-Key gets the first.
+ * Stores an application: the application, one target per association, the 'submitted' event,
+ * its mail in the outbox, and the end of the member's draft — all of it or none of it. The
+ * partial unique indexes settle races: a second open application for the group is 409
+ * `open_application_exists`; a retried Idempotency-Key gets the first.
  *
- * Four round trips to the database (begin, the rows, the mail, commit): the rows go in as one
- * statement that also reads back what the mail names (the member, the associations), and the
- * member's view of the new application is built from what was written, not read again.
+ * Two round trips to the database: one reads who the mail names (the member, the target
+ * associations), so the mail is rendered before anything is written; one statement then writes
+ * every row. The member's view of the new application is built from what was written, not read
+ * again.
  */
 export async function submitApplication(deps: StoreDeps, submission: NewSubmission): Promise<SubmissionOutcome> {
   const { db, mailer, clock, newId } = deps;
   const { form, memberId, prepared, idempotencyKey } = submission;
   const id = newId();
   const now = clock.now();
-  let view: ApplicationView | undefined;
+  const parties = await readMailParties(
+    db,
+    memberId,
+    prepared.targets.map((target) => target.associationId),
+  );
+  const targets = prepared.targets.map((target) => {
+    const association = parties.associations.get(target.associationId);
+    if (!association) throw new Error(`Association ${target.associationId} does not exist`);
+    return {
+      application_id: id,
+      association_id: target.associationId,
+      role: target.role,
+      status: 'submitted' as const,
+      comment: null,
+      ...association,
+    };
+  });
+  const mails = mailer.render({
+    event: 'submitted',
+    form,
+    application: { id, formId: form.id, formVersion: form.version, createdAt: now },
+    confirmView: prepared.confirmView,
+    member: parties.member,
+    // From the lowest layer up, as the mail lists them.
+    targets: [...targets].sort((a, b) => b.layer - a.layer).map(mailTarget),
+  });
   try {
-    await db.transaction().execute(async (trx) => {
-      const written = await insertApplicationRows(trx, { id, now, submission });
-      const { member } = written;
-      const targets = written.targets.map((target) => ({ ...target, application_id: id, comment: null }));
-      const application = {
-        id,
-        form_id: form.id,
-        form_version: form.version,
-        member_id: memberId,
-        data: prepared.data,
-        confirm_view: prepared.confirmView,
-        status: 'open' as const,
-        created_at: now,
-        updated_at: now,
-      };
-      await mailer.enqueue(trx, {
-        event: 'submitted',
-        form,
-        application: { id, formId: form.id, formVersion: form.version, createdAt: now },
-        confirmView: prepared.confirmView,
-        member: mailMember(member),
-        // From the lowest layer up, as the mail lists them.
-        targets: [...targets].sort((a, b) => b.layer - a.layer).map(mailTarget),
-      });
-      view = toApplicationView(application, targets, form);
-    });
+    await insertApplicationRows(db, { id, now, submission, mails });
   } catch (error) {
     const index = violatedUniqueIndex(error);
     // A concurrent retry with the same key may trip either index first (its twin is open, too):
@@ -106,5 +107,17 @@ export async function submitApplication(deps: StoreDeps, submission: NewSubmissi
     }
     throw error;
   }
-  return { applicationId: id, created: true, view };
+  const application = {
+    id,
+    form_id: form.id,
+    form_version: form.version,
+    member_id: memberId,
+    data: prepared.data,
+    confirm_view: prepared.confirmView,
+    facility: prepared.facility,
+    status: 'open' as const,
+    created_at: now,
+    updated_at: now,
+  };
+  return { applicationId: id, created: true, view: toApplicationView(application, targets) };
 }

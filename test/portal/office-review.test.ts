@@ -65,6 +65,7 @@ describe('office review pages', () => {
           group_key: `${original.group_key}-${index}`,
           data: JSON.stringify(original.data),
           confirm_view: JSON.stringify(original.confirm_view),
+          facility: JSON.stringify(original.facility),
           idempotency_key: null,
           created_at: new Date(Date.UTC(2026, 10, 1, 0, index)),
         })

@@ -21,12 +21,7 @@ export async function formPage(ctx: PageContext, c: Context<AppEnv>): Promise<Re
   if (applicationId !== undefined) {
     // Only the member's own application, and only while 修正 is still possible.
     const principal = pagePrincipal(c);
-    const application = await memberApplicationView(
-      ctx.deps.db,
-      ctx.deps.catalog,
-      principal.memberId ?? '',
-      applicationId,
-    );
+    const application = await memberApplicationView(ctx.deps.db, principal.memberId ?? '', applicationId);
     if (application.formId !== formId || !application.editable) return c.redirect('/', 303);
   }
   const chrome = await memberChrome(ctx, c, `/forms/${encodeURIComponent(formId)}`);

@@ -38,7 +38,7 @@ export async function applicationPage(
 ): Promise<Response> {
   const chrome = officeChrome(ctx, c, '/office');
   const id = c.req.param('id') ?? '';
-  const application = await officeApplicationView(ctx.deps.db, ctx.deps.catalog, chrome.associationId, id);
+  const application = await officeApplicationView(ctx.deps.db, chrome.associationId, id);
   const history = await applicationHistory(ctx.deps.db, application.id);
   const csrfToken = pagePrincipal(c).session?.csrfToken ?? '';
   const title = `${application.formTitle.ja}（${application.member.name} 様）`;

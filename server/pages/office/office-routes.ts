@@ -33,7 +33,7 @@ export function officeRoutes(ctx: PageContext): Hono<AppEnv> {
     const input = readDecisionForm(await formFields(c));
     if (!input.ok) return applicationPage(ctx, c, { error: input.message, comment: input.comment }, 422);
     // The office's own target first: another association's application is a 404.
-    const current = await officeApplicationView(db, catalog, associationId, id);
+    const current = await officeApplicationView(db, associationId, id);
     const entry = await catalog.version(current.formId, current.formVersion);
     if (!entry) throw new NotFoundError();
     try {

@@ -2,9 +2,8 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../../app-env.js';
 import type { TargetStatus } from '../../db/database.js';
-import type { OfficeApplicationView } from '../../store/application-view.js';
+import type { OfficeApplicationSummary } from '../../store/application-view.js';
 import { officeQueue } from '../../store/office-queue.js';
-import { officeApplicationViews } from '../../store/read-applications.js';
 import { isTargetStatus, TARGET_STATUS_LABELS, TARGET_STATUSES } from '../../store/status-labels.js';
 import type { Html } from '../layout/html-types.js';
 import { pageLayout } from '../layout/page-layout.js';
@@ -22,7 +21,7 @@ const PAGE_SIZE = 20;
  */
 export async function queuePage(ctx: PageContext, c: Context<AppEnv>): Promise<Response> {
   const chrome = officeChrome(ctx, c, '/office');
-  const { db, catalog } = ctx.deps;
+  const { db } = ctx.deps;
   const statusQuery = c.req.query('status');
   const status = isTargetStatus(statusQuery) ? statusQuery : undefined;
   const cursor = c.req.query('cursor') || undefined;
@@ -30,7 +29,7 @@ export async function queuePage(ctx: PageContext, c: Context<AppEnv>): Promise<R
     officeQueue(db, { associationId: chrome.associationId, status, cursor, limit: PAGE_SIZE }),
     statusCounts(db, chrome.associationId),
   ]);
-  const applications = await officeApplicationViews(db, catalog, chrome.associationId, page.ids);
+  const { applications } = page;
   const total = Object.values(counts).reduce((sum, count) => sum + (count ?? 0), 0);
   const filterHref = (value: TargetStatus | undefined) => (value ? `/office?status=${value}` : '/office');
   const main = html`<h1 class="page-title">申請一覧</h1>
@@ -73,7 +72,7 @@ export async function queuePage(ctx: PageContext, c: Context<AppEnv>): Promise<R
   );
 }
 
-function queueTable(applications: readonly OfficeApplicationView[]): Html {
+function queueTable(applications: readonly OfficeApplicationSummary[]): Html {
   return html`<table class="queue-table">
     <thead>
       <tr>

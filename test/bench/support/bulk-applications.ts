@@ -18,9 +18,9 @@ export async function addStoredApplications(
     const to = Math.min(options.to, from + batch - 1);
     const range = sql`generate_series(${from}::int, ${to}::int) as i`;
     // Member m belongs to city number m % cities, as addBenchMembers assigns them.
-    await sql`insert into applications (id, form_id, form_version, member_id, group_key, data, confirm_view, status, created_at, updated_at)
+    await sql`insert into applications (id, form_id, form_version, member_id, group_key, data, confirm_view, facility, status, created_at, updated_at)
       select 'stored-' || i, 'withdrawal', 1, 'bench-m-' || (1 + i % ${members}::int), 'bench-g-' || (1 + i % ${members}::int),
-             ${rows.data}::jsonb, ${rows.confirmView}::jsonb, 'complete',
+             ${rows.data}::jsonb, ${rows.confirmView}::jsonb, ${rows.facility}::jsonb, 'complete',
              timestamptz '2020-01-01' + i * interval '1 second', timestamptz '2020-01-01' + i * interval '1 second'
       from ${range}`.execute(db);
     await sql`insert into application_targets (application_id, association_id, role, status, decided_at, decided_by, application_created_at)

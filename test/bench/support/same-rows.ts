@@ -9,6 +9,7 @@ import type { Database } from '../../../server/db/database.js';
 export interface SampleRows {
   readonly data: string;
   readonly confirmView: string;
+  readonly facility: string;
   readonly eventDetail: string;
   readonly targets: readonly string[];
   readonly mails: readonly {
@@ -26,7 +27,7 @@ export interface SampleRows {
 export async function sampleRows(db: Kysely<Database>): Promise<SampleRows> {
   const application = await db
     .selectFrom('applications')
-    .select(['id', 'data', 'confirm_view'])
+    .select(['id', 'data', 'confirm_view', 'facility'])
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -49,6 +50,7 @@ export async function sampleRows(db: Kysely<Database>): Promise<SampleRows> {
   return {
     data: JSON.stringify(application.data),
     confirmView: JSON.stringify(application.confirm_view),
+    facility: JSON.stringify(application.facility),
     eventDetail: JSON.stringify(event.detail),
     targets: targets.map((target) => target.association_id),
     mails: mails.map((mail) => ({
@@ -80,9 +82,9 @@ export function sameRowsStatement(rows: SampleRows, memberExpression: string): s
     .map((values) => `(${values})`)
     .join(', ');
   return `with application as (
-  insert into applications (id, form_id, form_version, member_id, group_key, data, confirm_view, status, created_at, updated_at)
+  insert into applications (id, form_id, form_version, member_id, group_key, data, confirm_view, facility, status, created_at, updated_at)
   values (gen_random_uuid()::text, 'withdrawal', 1, ${memberExpression}, gen_random_uuid()::text,
-          ${text(rows.data)}::jsonb, ${text(rows.confirmView)}::jsonb, 'open', now(), now())
+          ${text(rows.data)}::jsonb, ${text(rows.confirmView)}::jsonb, ${text(rows.facility)}::jsonb, 'open', now(), now())
   returning id
 ), targets as (
   insert into application_targets (application_id, association_id, role, status)

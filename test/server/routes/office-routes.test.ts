@@ -41,6 +41,29 @@ for (const dialect of TEST_DIALECTS) {
         member: { name: '日医 太郎', registrationNumber: '123456' },
         target: { associationId: 'city-otaru', status: 'submitted', statusLabel: { ja: '申請' } },
       });
+      // A summary per row: the whole application is one request away.
+      expect(Object.keys(response.body.applications[0]).sort()).toEqual(
+        [
+          'createdAt',
+          'facility',
+          'formId',
+          'formTitle',
+          'formVersion',
+          'id',
+          'member',
+          'status',
+          'target',
+          'updatedAt',
+        ].sort(),
+      );
+      expect(response.body.applications[0]).toMatchObject({
+        formTitle: { ja: '退会届', en: 'Withdrawal' },
+        facility: { ja: '医療法人社団 青柳皮膚科医院' },
+        status: 'open',
+      });
+      const whole = await otaru.get(`/api/office/applications/${id}`);
+      expect(whole.body.application).toMatchObject({ ...response.body.applications[0], editable: true });
+      expect(whole.body.application.confirmView.sections[0].rows[0].kind).toBe('targets');
     });
 
     it('shows an office nothing addressed to other associations (404 for a direct look)', async () => {

@@ -18,6 +18,7 @@ for (const dialect of TEST_DIALECTS) {
       // Every test starts from no applications; the demo data stays.
       await resetToDemoData(t.database.db);
       t.mailer.failWith = undefined;
+      t.mailer.mailId = undefined;
       t.mailer.calls.length = 0;
       taro = await signedIn(t.app, '123456');
     });
@@ -192,7 +193,7 @@ for (const dialect of TEST_DIALECTS) {
       }
     });
 
-    it('leaves nothing behind when the mail step fails in the middle of the transaction', async () => {
+    it('leaves nothing behind when the mail cannot be rendered', async () => {
       t.mailer.failWith = new Error('disk full');
       const response = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal());
       expect(response.status).toBe(500);
@@ -201,11 +202,36 @@ for (const dialect of TEST_DIALECTS) {
         message: 'サーバーでエラーが発生しました。しばらくしてから、もう一度お試しください',
       });
       expect(JSON.stringify(response.body)).not.toContain('disk full');
-      // The mailer did write its outbox row before throwing; the rollback took it away.
       expect(t.mailer.calls).toHaveLength(1);
       expect(await countRows(t.database.db)).toEqual({ applications: 0, targets: 0, events: 0, outbox: 0 });
       t.mailer.failWith = undefined;
       expect((await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal())).status).toBe(201);
+    });
+
+    it('leaves nothing behind when the last rows of the statement fail', async () => {
+      // The outbox row is written last; an id already taken makes it fail after the
+      // application, its targets and its event were inserted: the statement takes them all back.
+      await t.database.db
+        .insertInto('mail_outbox')
+        .values({
+          id: 'mail-taken',
+          event: 'submitted',
+          template: 'test',
+          to_address: 'x@example.jp',
+          locale: 'ja',
+          subject: 'taken',
+          text_body: '',
+          html_body: '',
+          status: 'sent',
+        })
+        .execute();
+      t.mailer.mailId = 'mail-taken';
+      const response = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal());
+      expect(response.status).toBe(500);
+      expect(await countRows(t.database.db)).toEqual({ applications: 0, targets: 0, events: 0, outbox: 1 });
+      t.mailer.mailId = undefined;
+      expect((await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal())).status).toBe(201);
+      expect(await countRows(t.database.db)).toEqual({ applications: 1, targets: 3, events: 1, outbox: 2 });
     });
 
     it("deletes the member's draft of the form with the submission", async () => {
