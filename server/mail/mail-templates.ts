@@ -84,7 +84,11 @@ export function compileMailTemplates(sources: TemplateSources): MailTemplates {
         if (!layout) return body;
         const environment = environments.get(`${kind}.${use}`)!;
         // The body is already rendered (and escaped, for HTML): SafeString keeps it from being escaped twice.
-        return layout({ ...model, subject, body: kind === 'html' ? new environment.SafeString(body) : body });
+        // Object.assign, not a spread: a spread followed by more properties costs V8 (Node 20)
+        // microseconds per object, twice for every mail.
+        return layout(
+          Object.assign({}, model, { subject, body: kind === 'html' ? new environment.SafeString(body) : body }),
+        );
       };
       return {
         subject,

@@ -111,7 +111,13 @@ export async function readMailParties(
       office_email: row.office_email ?? '',
     });
   }
-  return { member: mailMember({ ...first, name: first.member_name }), associations };
+  const member = mailMember({
+    name: first.member_name,
+    registration_number: first.registration_number,
+    email: first.email,
+    locale: first.locale,
+  });
+  return { member, associations };
 }
 
 /** The member as the mail names them, from their row: an unknown locale reads as Japanese. */

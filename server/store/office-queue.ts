@@ -78,7 +78,16 @@ export async function officeQueue(db: Kysely<Database>, query: OfficeQueueQuery)
       updatedAt: row.updated_at.toISOString(),
       facility: row.facility,
       member: { name: row.member_name, registrationNumber: row.registration_number },
-      target: toTargetView({ ...row, application_id: row.id, status: row.target_status }),
+      target: toTargetView({
+        application_id: row.id,
+        association_id: row.association_id,
+        role: row.role,
+        status: row.target_status,
+        comment: row.comment,
+        name: row.name,
+        name_en: row.name_en,
+        layer: row.layer,
+      }),
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
