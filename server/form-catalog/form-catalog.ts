@@ -67,14 +67,6 @@ export class FormCatalog {
   }
 
   /**
-   * A version this server already holds (loaded at start, adopted, or compiled from the table),
-   * without asking the database: undefined when it holds none. Anything held was published.
-   */
-  held(formId: string, version: number): Promise<CatalogEntry | undefined> | undefined {
-    return this.#entries.get(keyOf(formId, version));
-  }
-
-  /**
    * Makes a version this server has just stored in `form_versions` ready at once, compiled as
    * it was checked (the studio's publish). Other servers compile it from the table on first use.
    */

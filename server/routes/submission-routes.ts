@@ -48,13 +48,10 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
 /**
  * The form version a submission names. Validated with the version the member filled in: a
  * member halfway through when staff publish a new one still files, and the application stays
- * pinned to what they saw. A version this server holds is published, so nearly every submission
- * is answered without a query; only a version that was never published is refused (409: a
- * reload brings the current one).
+ * pinned to what they saw. Only a version that was never published is refused (409: a reload
+ * brings the current one).
  */
 async function formVersionOf(catalog: FormCatalog, formId: string, version: unknown): Promise<CatalogEntry> {
-  const held = typeof version === 'number' ? await catalog.held(formId, version) : undefined;
-  if (held) return held;
   const current = await catalog.current(formId);
   if (!current) throw new NotFoundError();
   if (typeof version !== 'number' || !Number.isInteger(version)) {

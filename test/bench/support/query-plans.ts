@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import { principalOfSession } from '../../../server/auth/load-principal.js';
+import { FormCatalog } from '../../../server/form-catalog/form-catalog.js';
 import { memberGroups } from '../../../server/sources/member-groups.js';
 import { readMailParties } from '../../../server/store/mail-input.js';
 import { officeQueue } from '../../../server/store/office-queue.js';
@@ -27,6 +28,8 @@ export async function queryPlans(url: string, stored: number): Promise<string[]>
     queries.push(['office list, next page, status submitted', capture.take()[0]!]);
     await principalOfSession(db, clock, 'bench-token-1');
     queries.push(['submission: session and account', capture.take()[0]!]);
+    await new FormCatalog(db, new Map()).current('withdrawal');
+    queries.push(['submission: the form’s current version', capture.take()[0]!]);
     await memberGroups(db, 'bench-m-1');
     queries.push(['submission: the member’s groups (source member.groups)', capture.take()[0]!]);
     const groups = await memberGroups(db, 'bench-m-1');
