@@ -4,6 +4,16 @@
  * It also exports what a site needs to add its own field widgets: `registerWidget`, the tester
  * helpers, the shared field parts, and Lit's `html` so a widget needs no Lit of its own.
  */
+// Evaluated first, so the bundle keeps like with like: gzip finds repeats only within 32 KiB, and
+// the style sheets, the texts and the engine each compress best next to their own kind.
+import './styles/base-styles.js';
+import './styles/panel-styles.js';
+import './form/mamis-form.styles.js';
+import './calendar/mamis-calendar.styles.js';
+import './application-status/mamis-application-status.styles.js';
+import './membership-history/mamis-membership-history.styles.js';
+import './i18n/chrome-text.js';
+import '../engine/browser.js';
 import './calendar/define.js';
 import './form/define.js';
 import './application-status/define.js';
