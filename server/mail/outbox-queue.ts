@@ -54,6 +54,7 @@ export type AttemptOutcome =
  * Records one attempt and its outcome: sent, pending again at `retryAt`, or dead (no retryAt).
  * The update only applies while the worker still holds its lease; returns false when the lease
  * was lost (then another worker owns the mail and this one changes nothing but the attempt log).
+ * One statement, so one round trip: the attempt and the outcome are written together or not at all.
  */
 export async function recordAttempt(
   db: Kysely<Database>,
@@ -61,26 +62,32 @@ export async function recordAttempt(
   outcome: AttemptOutcome,
   now: Date,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('mail_attempts')
-      .values({ mail_id: claimed.row.id, at: now, ok: outcome.ok, error: outcome.ok ? null : outcome.error })
-      .execute();
-    const attempts = claimed.row.attempts + 1;
-    const update = outcome.ok
-      ? { status: 'sent' as const, attempts, sent_at: now, last_error: null }
-      : outcome.retryAt
-        ? { status: 'pending' as const, attempts, next_attempt_at: outcome.retryAt, last_error: outcome.error }
-        : { status: 'dead' as const, attempts, last_error: outcome.error };
-    const result = await trx
-      .updateTable('mail_outbox')
-      .set(update)
-      .where('id', '=', claimed.row.id)
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '=', claimed.leaseUntil)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
-  });
+  const attempts = claimed.row.attempts + 1;
+  const update = outcome.ok
+    ? { status: 'sent' as const, attempts, sent_at: now, last_error: null }
+    : outcome.retryAt
+      ? { status: 'pending' as const, attempts, next_attempt_at: outcome.retryAt, last_error: outcome.error }
+      : { status: 'dead' as const, attempts, last_error: outcome.error };
+  const result = await db
+    .with('outcome', (db) =>
+      db
+        .updateTable('mail_outbox')
+        .set(update)
+        .where('id', '=', claimed.row.id)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '=', claimed.leaseUntil)
+        .returning('id'),
+    )
+    .with('attempt', (db) =>
+      db
+        .insertInto('mail_attempts')
+        .values({ mail_id: claimed.row.id, at: now, ok: outcome.ok, error: outcome.ok ? null : outcome.error })
+        .returning('id'),
+    )
+    .selectFrom('outcome')
+    .select('id')
+    .execute();
+  return result.length > 0;
 }
 
 /** Hands claimed mails back untouched (the worker is stopping), so they are due again now. */

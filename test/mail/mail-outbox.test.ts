@@ -12,6 +12,7 @@ import {
   smtpTransport,
   startMailWorker,
 } from '../../server/mail/index.js';
+import { recordAttempt } from '../../server/mail/outbox-queue.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../support/test-databases.js';
 import {
   eventually,
@@ -195,6 +196,26 @@ for (const dialect of TEST_DIALECTS) {
       clock.advance(300_000);
       const second = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
       expect(second.map((mail) => mail.row.id).sort()).toEqual(first.map((mail) => mail.row.id).sort());
+    });
+
+    it('keeps the attempt of a worker whose lease ran out, but not its outcome', async () => {
+      await submit('app-1');
+      const [late] = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
+      clock.advance(300_000);
+      const again = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
+      const owner = again.find((mail) => mail.row.id === late!.row.id);
+      expect(await recordAttempt(database.db, late!, { ok: true }, clock.now())).toBe(false);
+      const mail = () =>
+        database.db.selectFrom('mail_outbox').selectAll().where('id', '=', late!.row.id).executeTakeFirstOrThrow();
+      expect(await mail()).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(await recordAttempt(database.db, owner!, { ok: true }, clock.now())).toBe(true);
+      expect(await mail()).toMatchObject({ status: 'sent', attempts: 1 });
+      const attempts = await database.db
+        .selectFrom('mail_attempts')
+        .select(['ok'])
+        .where('mail_id', '=', late!.row.id)
+        .execute();
+      expect(attempts).toEqual([{ ok: true }, { ok: true }]);
     });
 
     it('sends what the server queues while the worker runs, and stops cleanly', async () => {
