@@ -6,6 +6,7 @@ import { addOfficeSession, benchCities, futureDate } from './support/bench-data.
 import { createServerDatabase } from './support/bench-databases.js';
 import { addStoredApplications } from './support/bulk-applications.js';
 import { getLoad, type LoadResult, MemberPool, submissionLoad } from './support/load.js';
+import { outboxDrained } from './support/outbox-drained.js';
 import { pgbenchSameRows } from './support/pgbench.js';
 import { queryPlans } from './support/query-plans.js';
 import { type SampleRows, sampleRows } from './support/same-rows.js';
@@ -23,6 +24,8 @@ export interface ServerDatabaseFigures {
 interface Phase {
   readonly stored: number;
   readonly submissions: LoadResult;
+  /** The mail those submissions queued, and how long the worker then took to send what was left. */
+  readonly drain: { readonly mails: number; readonly ms: number };
   readonly office: LoadResult;
 }
 
@@ -76,9 +79,10 @@ export async function serverDatabaseBench(options: BenchOptions): Promise<Server
         });
       await submissionRun(warmSeconds);
       const submissions = await submissionRun(seconds);
+      const drain = await outboxDrained(database.db);
       await officeRun(warmSeconds);
       const office = await officeRun(seconds);
-      phases.push({ stored: size, submissions, office });
+      phases.push({ stored: size, submissions, drain, office });
       if (!sample) {
         sample = await sampleRows(database.db);
         peer = await pgbenchSameRows({ url: database.url, rows: sample, members, clients: CONNECTIONS, seconds });
@@ -113,6 +117,14 @@ function submissionRows(first: Phase, peer: { tps: number; latencyMs: number }):
       ratio: '—',
       goal: 'p99 < 50 ms',
       met: submissions.p99Ms < 50,
+    },
+    {
+      target: 'their mail still queued when the load ended',
+      figure: `${first.drain.mails.toLocaleString('en')} mails, sent in ${formatMs(first.drain.ms)}`,
+      peer: '—',
+      ratio: '—',
+      goal: 'measured before the next phase',
+      met: undefined,
     },
   ];
 }
