@@ -4,24 +4,31 @@
  * trimmed but otherwise as typed, so the schema's `format: date` reports it.
  */
 export function normaliseDateInput(input: string): string {
-  // Most input is already `YYYY/MM/DD` or ISO: read it without regular expressions, and write
-  // the ISO form as one new string rather than five pieces joined.
-  if (input.length === 10 && isDigitsAround(input)) {
+  // Most input is already `YYYY/MM/DD` or ISO: read it without regular expressions, each
+  // character once, and write the ISO form as one new string rather than five pieces joined.
+  if (input.length === 10) {
     const separator = input.charCodeAt(4);
-    if (separator === HYPHEN && input.charCodeAt(7) === HYPHEN) return input;
-    if (separator === SLASH && input.charCodeAt(7) === SLASH) {
-      return String.fromCharCode(
-        input.charCodeAt(0),
-        input.charCodeAt(1),
-        input.charCodeAt(2),
-        input.charCodeAt(3),
-        HYPHEN,
-        input.charCodeAt(5),
-        input.charCodeAt(6),
-        HYPHEN,
-        input.charCodeAt(8),
-        input.charCodeAt(9),
-      );
+    if ((separator === SLASH || separator === HYPHEN) && input.charCodeAt(7) === separator) {
+      const y1 = input.charCodeAt(0);
+      const y2 = input.charCodeAt(1);
+      const y3 = input.charCodeAt(2);
+      const y4 = input.charCodeAt(3);
+      const m1 = input.charCodeAt(5);
+      const m2 = input.charCodeAt(6);
+      const d1 = input.charCodeAt(8);
+      const d2 = input.charCodeAt(9);
+      if (
+        isDigit(y1) &&
+        isDigit(y2) &&
+        isDigit(y3) &&
+        isDigit(y4) &&
+        isDigit(m1) &&
+        isDigit(m2) &&
+        isDigit(d1) &&
+        isDigit(d2)
+      ) {
+        return separator === HYPHEN ? input : String.fromCharCode(y1, y2, y3, y4, HYPHEN, m1, m2, HYPHEN, d1, d2);
+      }
     }
   }
   const text = toHalfWidthDigits(input).trim();
@@ -83,6 +90,10 @@ function isDigitsAround(text: string): boolean {
     if (code < 48 || code > 57) return false;
   }
   return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isDigits(text: string, start: number, end: number): boolean {

@@ -1,4 +1,5 @@
 import type { WidgetName } from '../definition/form-definition.js';
+import { trimBlanks } from '../rules/blanks.js';
 import { normaliseDateInput, toHalfWidthDigits } from '../rules/date-input.js';
 import { toNfc } from '../rules/nfc.js';
 
@@ -40,12 +41,12 @@ function normaliseDate(value: unknown): unknown {
 }
 
 function normaliseText(value: unknown): unknown {
-  return typeof value === 'string' ? emptyToUndefined(toNfc(value).trim()) : value;
+  return typeof value === 'string' ? emptyToUndefined(trimBlanks(toNfc(value))) : value;
 }
 
 /** Choices are compared with fixed option values; only surrounding blanks are forgiven. */
 function normaliseChoice(value: unknown): unknown {
-  return typeof value === 'string' ? emptyToUndefined(value.trim()) : value;
+  return typeof value === 'string' ? emptyToUndefined(trimBlanks(value)) : value;
 }
 
 function normaliseNumber(value: unknown): unknown {

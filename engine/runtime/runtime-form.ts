@@ -7,9 +7,11 @@ import type {
   WidgetName,
 } from '../definition/form-definition.js';
 import { createMessageMemo, type MessageMemo } from '../messages/render-message.js';
+import type { CascadeDirection } from '../rules/cascade.js';
 import { type Normaliser, normaliserFor } from './normalise-value.js';
 import { isChoiceWidget, resolveWidget } from './resolve-widget.js';
 import type { SchemaValidator } from './schema-validator.js';
+import { type SlotCondition, slotCondition } from './visibility.js';
 
 /** Everything the pipeline needs about one field, worked out once per form. */
 export interface FieldPlan {
@@ -20,12 +22,18 @@ export interface FieldPlan {
   readonly ui: FieldUi;
   readonly schema: JsonSchema;
   readonly widget: WidgetName;
+  /** The layer cascade of an association-layers field; `none` for every other field. */
+  readonly cascade: CascadeDirection;
   /** Puts a value as typed into the form it is stored in (the widget's normaliser). */
   readonly normalise: Normaliser;
   readonly choice: boolean;
   /** Listed in the schema's `required`; when the field has a condition, only while visible. */
   readonly required: boolean;
   readonly visibleWhen: VisibleWhen | undefined;
+  /** `visibleWhen` resolved against the form's fields; undefined without a condition. */
+  readonly condition: SlotCondition | undefined;
+  /** The position of the field its source depends on; -1 when none (or it is no field). */
+  readonly parentIndex: number;
   /** The id of the fields step that asks it; undefined for derived properties. */
   readonly stepId: string | undefined;
   readonly maxCharacters: number | undefined;
@@ -47,10 +55,9 @@ export interface RuntimeForm {
   readonly steps: readonly Step[];
   readonly hasConditions: boolean;
   readonly conditionalFields: readonly FieldPlan[];
-  /** association-layers fields whose cascade is upward or downward. */
-  readonly cascadeFields: readonly FieldPlan[];
   /** Fields with a rule beyond JSON Schema: maxCharacters, date bounds, a source of options. */
   readonly ruleFields: readonly FieldPlan[];
+  /** association-layers fields with a source: their cascade and the one-group rule apply. */
   readonly selectionFields: readonly FieldPlan[];
   readonly validateSchema: SchemaValidator;
 }
@@ -66,10 +73,13 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
   for (const step of definition.steps) {
     if (step.type === 'fields') for (const name of step.fields) stepOf.set(name, step.id);
   }
+  const names = Object.keys(properties);
+  const indexOf = (name: string) => names.indexOf(name);
   const fields: FieldPlan[] = [];
   for (const [name, schema] of Object.entries(properties)) {
     const ui: FieldUi = definition.fields[name] ?? { label: { ja: name, en: name } };
     const widget = resolveWidget(schema, ui);
+    const dependsOn = ui.source?.dependsOn;
     fields.push(
       Object.freeze({
         name,
@@ -78,10 +88,13 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
         ui,
         schema,
         widget,
+        cascade: widget === 'association-layers' ? (ui.cascade ?? 'none') : 'none',
         normalise: normaliserFor(widget),
         choice: isChoiceWidget(widget),
         required: required.has(name),
         visibleWhen: ui.visibleWhen,
+        condition: ui.visibleWhen && slotCondition(ui.visibleWhen, indexOf),
+        parentIndex: dependsOn === undefined ? -1 : indexOf(dependsOn),
         stepId: stepOf.get(name),
         maxCharacters: typeof schema.maxCharacters === 'number' ? schema.maxCharacters : undefined,
         minDate: typeof schema.minDate === 'string' ? schema.minDate : undefined,
@@ -100,10 +113,6 @@ export function createRuntimeForm(definition: FormDefinition, validateSchema: Sc
     steps: definition.steps,
     hasConditions: fields.some((field) => field.visibleWhen !== undefined),
     conditionalFields: fields.filter((field) => field.visibleWhen !== undefined),
-    cascadeFields: fields.filter(
-      (field) =>
-        field.widget === 'association-layers' && (field.ui.cascade === 'upward' || field.ui.cascade === 'downward'),
-    ),
     ruleFields: fields.filter(
       (field) =>
         field.maxCharacters !== undefined ||

@@ -1,13 +1,12 @@
 import type { FieldError } from '../messages/field-error.js';
 import { mapSchemaError } from '../messages/map-schema-error.js';
 import { fieldError } from '../messages/render-message.js';
-import { checkSelection, isAssociationSelection } from '../rules/association-selection.js';
 import { isIsoShaped } from '../rules/date-input.js';
 import { exceedsMaxCharacters } from '../rules/max-characters.js';
 import { checkDateBounds } from '../rules/relative-date.js';
-import type { GroupItem, OptionItem } from '../sources/source-catalog.js';
-import { sourceItems } from '../sources/source-items.js';
-import { normaliseSubmission } from './normalise-submission.js';
+import type { OptionItem } from '../sources/source-catalog.js';
+import { sourceItemsUnder } from '../sources/source-items.js';
+import { normaliseDraft } from './normalise-submission.js';
 import { escapePointerToken, type FieldPlan, type RuntimeForm } from './runtime-form.js';
 import type { ValidationContext } from './validation-context.js';
 
@@ -36,7 +35,11 @@ export function validateSubmission(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, value: {}, errors: [fieldError(undefined, 'notAnObject', context.locale)] };
   }
-  const { value, unknownKeys } = normaliseSubmission(form, input as Record<string, unknown>, context);
+  const { value, slots, unknownKeys, selectionFindings } = normaliseDraft(
+    form,
+    input as Record<string, unknown>,
+    context.sources,
+  );
   const { locale } = context;
   // Errors and the fields that have one; most submissions have none, so nothing is made for them.
   let errors: FieldError[] | undefined;
@@ -48,11 +51,9 @@ export function validateSubmission(
     (failed ??= []).push(key);
   }
   // A choice outside the member's groups says more than any count or shape error about it.
-  for (const field of form.selectionFields) {
-    if (!Object.hasOwn(value, field.name)) continue;
-    const selectionError = checkSelectionRule(field, value, context);
-    if (selectionError) {
-      (errors ??= []).push(selectionError);
+  if (selectionFindings !== undefined) {
+    for (const { field, violation } of selectionFindings) {
+      (errors ??= []).push(fieldError(field, violation, locale));
       (failed ??= []).push(field.name);
     }
   }
@@ -66,9 +67,12 @@ export function validateSubmission(
       (errors ??= []).push(fieldError(mapped.field, code, locale, mapped.pointer, mapped.limit, mapped.fieldName));
     }
   }
-  for (const field of form.ruleFields) {
-    if (!Object.hasOwn(value, field.name) || failed?.includes(field.name)) continue;
-    const ruleError = checkRules(field, value, context);
+  const ruleFields = form.ruleFields;
+  for (let index = 0; index < ruleFields.length; index++) {
+    const field = ruleFields[index]!;
+    const fieldValue = slots[field.index];
+    if (fieldValue === undefined || failed?.includes(field.name)) continue;
+    const ruleError = checkRules(field, fieldValue, slots, context);
     if (ruleError) (errors ??= []).push(ruleError);
   }
   if (errors === undefined) return { ok: true, value, errors: [] };
@@ -84,8 +88,12 @@ function isDateShaped(value: unknown): boolean {
 }
 
 /** The project's rules beyond JSON Schema, for one field whose value passed the schema. */
-function checkRules(field: FieldPlan, data: SubmissionData, context: ValidationContext): FieldError | undefined {
-  const value = data[field.name];
+function checkRules(
+  field: FieldPlan,
+  value: unknown,
+  slots: readonly unknown[],
+  context: ValidationContext,
+): FieldError | undefined {
   const { locale } = context;
   if (
     field.maxCharacters !== undefined &&
@@ -105,24 +113,13 @@ function checkRules(field: FieldPlan, data: SubmissionData, context: ValidationC
     }
   }
   if (!field.ui.source || field.widget === 'association-layers') return undefined;
-  const allowed = sourceItems<OptionItem>(field.ui, context.sources, data);
+  const parent = field.parentIndex < 0 ? undefined : slots[field.parentIndex];
+  const allowed = sourceItemsUnder<OptionItem>(field.ui, context.sources, parent);
   const chosen = Array.isArray(value) ? value : [value];
   for (const item of chosen) {
     if (!allowed.some((option) => option.value === item)) return fieldError(field, 'notInSource', locale);
   }
   return undefined;
-}
-
-/** One group per application, from the groups the member may choose. */
-function checkSelectionRule(
-  field: FieldPlan,
-  data: SubmissionData,
-  context: ValidationContext,
-): FieldError | undefined {
-  const value = data[field.name];
-  if (!isAssociationSelection(value)) return undefined;
-  const violation = checkSelection(value, sourceItems<GroupItem>(field.ui, context.sources, data));
-  return violation ? fieldError(field, violation, context.locale) : undefined;
 }
 
 function inStep(form: RuntimeForm, error: FieldError, step: string): boolean {

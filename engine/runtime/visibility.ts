@@ -40,3 +40,29 @@ export function hiddenFields(form: RuntimeForm, data: Data): ReadonlySet<string>
   }
   return hidden ?? NONE;
 }
+
+/**
+ * A condition with each field it names resolved to its position in the form's fields, so that
+ * it reads a submission held as one slot per field (see `normaliseDraft`) without a lookup.
+ */
+export type SlotCondition = readonly {
+  /** The field's position; -1 for a name that is no field, which always reads as empty. */
+  readonly index: number;
+  readonly expected: JsonScalar | readonly JsonScalar[];
+}[];
+
+export function slotCondition(condition: VisibleWhen, indexOf: (name: string) => number): SlotCondition {
+  const terms = [];
+  for (const name in condition) terms.push({ index: indexOf(name), expected: condition[name]! });
+  return terms;
+}
+
+/** `conditionHolds` for a submission held in slots, where a hidden field's slot is empty. */
+export function slotConditionHolds(condition: SlotCondition, slots: readonly unknown[]): boolean {
+  for (let term = 0; term < condition.length; term++) {
+    const { index, expected } = condition[term]!;
+    const actual = index < 0 ? undefined : slots[index];
+    if (Array.isArray(expected) ? !expected.includes(actual as JsonScalar) : actual !== expected) return false;
+  }
+  return true;
+}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDisplayDate, isCalendarDate, normaliseDateInput } from '../../../engine/index.js';
 import { isIsoShaped } from '../../../engine/rules/date-input.js';
@@ -20,6 +21,24 @@ describe('normaliseDateInput', () => {
   it('leaves what is not a date as typed (trimmed) for the format check to report', () => {
     expect(normaliseDateInput(' 31/10/2024 ')).toBe('31/10/2024');
     expect(normaliseDateInput('来月')).toBe('来月');
+  });
+
+  it('reads ten characters shaped like a date as the general reading does (property)', () => {
+    // A leading blank never reaches the fast path for ten characters, so it compares the two.
+    const digit = fc.constantFrom('0', '1', '2', '9', '０', '９', 'a', ' ');
+    const separator = fc.constantFrom('/', '-', '.', '／', '年', '0');
+    const shaped = fc
+      .tuple(fc.array(digit, { minLength: 8, maxLength: 8 }), separator, separator)
+      .map(
+        ([d, first, second]) =>
+          `${d.slice(0, 4).join('')}${first}${d.slice(4, 6).join('')}${second}${d.slice(6).join('')}`,
+      );
+    fc.assert(
+      fc.property(shaped, (text) => {
+        expect(normaliseDateInput(text)).toBe(normaliseDateInput(` ${text}`));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

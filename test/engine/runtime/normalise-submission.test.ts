@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseSubmission } from '../../../engine/index.js';
+import { hiddenFields, normaliseSubmission } from '../../../engine/index.js';
 import { compileProjectForm, FORM_IDS, SAMPLE_SOURCES } from '../../support/project-forms.js';
 
 const forms = FORM_IDS.map((id) => compileProjectForm(id));
@@ -57,6 +57,37 @@ describe('normaliseSubmission', () => {
               expect(allowed).toContain(value[name]);
             }
           }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it(`lists the fields in the form's order, whatever order the input lists them, for ${form.id} (property)`, () => {
+      const names = form.fields.map((field) => field.name);
+      fc.assert(
+        fc.property(inputFor(names), fc.infiniteStream(fc.nat()), (input, randoms) => {
+          const shuffled = Object.fromEntries(
+            Object.entries(input)
+              .map((entry) => [randoms.next().value as number, entry] as const)
+              .sort(([a], [b]) => a - b)
+              .map(([, entry]) => entry),
+          );
+          const { value } = normaliseSubmission(form, input, { sources: SAMPLE_SOURCES });
+          const again = normaliseSubmission(form, shuffled, { sources: SAMPLE_SOURCES }).value;
+          expect(Object.keys(value)).toEqual(names.filter((name) => Object.hasOwn(value, name)));
+          expect(JSON.stringify(again)).toBe(JSON.stringify(value));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it(`keeps exactly the fields the step views show for ${form.id} (property)`, () => {
+      // The views read conditions by field name (hiddenFields); normalising reads them by position.
+      fc.assert(
+        fc.property(inputFor(form.fields.map((field) => field.name)), (input) => {
+          const { value } = normaliseSubmission(form, input, { sources: SAMPLE_SOURCES });
+          const hidden = hiddenFields(form, value);
+          for (const name of Object.keys(value)) expect(hidden.has(name)).toBe(false);
         }),
         { numRuns: 300 },
       );
