@@ -8,23 +8,35 @@ import { readServerSettings, type ServerEnvironment } from './config/server-sett
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDemoData } from './db/seed/index.js';
-import { loadForms, projectFolders } from './forms/index.js';
+import { allVersionsStored, loadForms, projectFolders, readPassedCheck, recordPassedCheck } from './forms/index.js';
 import {
   type ApplicationMailer,
+  compileMailTemplates,
   createApplicationMailer,
   exponentialBackoff,
-  loadMailTemplates,
+  type MailWorker,
+  readTemplateSources,
   startMailWorker,
   transportFromEnvironment,
 } from './mail/index.js';
 import { uuidV7 } from './runtime/new-id.js';
 import { syncFormVersions } from './store/form-versions.js';
 
+declare global {
+  /** The bundle's own fingerprint, written into it by its build (`server/build-server.ts`). */
+  var MAMIS_SERVER_BUILD: string | undefined;
+}
+
 export interface StartServerOptions {
   readonly env: ServerEnvironment;
   /** The project folder: `forms/`, `templates/` and `web-components/dist/` are found here. */
   readonly root: string;
   readonly log?: (line: string) => void;
+  /**
+   * The code's fingerprint, for skipping the forms check on files a start under this very code
+   * checked (the bundle's by default). Run from source there is none: every start checks all.
+   */
+  readonly build?: string | undefined;
 }
 
 export interface RunningServer {
@@ -33,6 +45,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long after the server listens the mail worker first looks at the outbox. */
+const MAIL_WORKER_START_DELAY_MS = 1_000;
+
 /** Refuses to start: the message says what to fix. */
 export class StartupError extends Error {
   override readonly name = 'StartupError';
@@ -40,18 +55,44 @@ export class StartupError extends Error {
 
 /**
  * Everything `npm start` does: read the environment, open and migrate the database (seeding the
- * demo data into an empty one), load and publish the forms, start the mail worker, listen.
+ * demo data into an empty one), load and publish the forms, listen, start the mail worker.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  // The embedded database compiles its WebAssembly in V8's background threads, which hold no
+  // libuv handle. With nothing else pending the event loop would stop, and Node would run the
+  // rest of the start between waits for every background task, ending with V8's optimising
+  // recompilation of that WebAssembly: the first request waited a few hundred milliseconds for
+  // it. A timer keeps the loop running until the server listens.
+  const keepLoopRunning = setInterval(() => {}, 60_000);
+  try {
+    return await start(options);
+  } finally {
+    clearInterval(keepLoopRunning);
+  }
+}
+
+async function start(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const settings = await readServerSettings(options.env, options.root);
   await mkdir(settings.dataDir, { recursive: true });
   // The forms and the mail templates are read and compiled while the database opens: the
   // embedded one compiles its WebAssembly off this thread meanwhile. Their failures are
   // reported below, once awaited; `settled` keeps them from counting as unhandled before that.
+  // The templates are read once, for the forms' check and for the mailer, which share the
+  // parsing and compiling of each file. Files the last start here checked under this same code
+  // are not checked again (see forms/passed-check.ts).
   const folders = projectFolders(options.root);
-  const formsLoading = settled(loadForms(folders));
-  const templatesLoading = settled(loadMailTemplates(folders.templatesDir));
+  const templateSources = settled(readTemplateSources(folders.templatesDir));
+  const passedCheck = readPassedCheck(settings.dataDir);
+  const build = 'build' in options ? options.build : globalThis.MAMIS_SERVER_BUILD;
+  const formsLoading = settled(
+    passedCheck.then((passed) => loadForms({ ...folders, templateSources, build, passedCheck: passed })),
+  );
+  const templatesLoading = settled(
+    formsLoading.then(async ({ checkSkipped }) =>
+      compileMailTemplates(await templateSources, { compiledBefore: checkSkipped }),
+    ),
+  );
   const database = await openDatabase({ url: settings.databaseUrl, dataDir: path.join(settings.dataDir, 'db') });
   const { db } = database;
   try {
@@ -61,31 +102,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       log('Empty database: adding the demo data (a few seconds)…');
       await seedDemoData(db);
     }
-    const { forms, issues } = await formsLoading;
+    const { forms, issues, fingerprint, checkSkipped } = await formsLoading;
     if (issues.length > 0) {
       throw new StartupError(
         `The form definitions have problems; the server does not start until they are fixed:\n${issues.map((issue) => formatIssue(issue)).join('\n')}`,
       );
     }
-    const published = await syncFormVersions(db, forms, 'server-start');
+    const published = (await allVersionsStored(db, forms)) ? [] : await syncFormVersions(db, forms, 'server-start');
     if (published.length > 0) log(`Published form versions: ${published.join(', ')}`);
 
     const templates = await templatesLoading;
-    // The transport gets the data folder resolved against the project root, like the database,
-    // so the portal's sent-mail page (/dev/mail) reads the folder the mail is written to.
-    // With MAIL_WORKER=off the mail waits in the outbox for a worker of its own
-    // (`npm run mail -- worker`), so request handling keeps this process's CPU.
-    const worker = settings.mailWorker
-      ? startMailWorker({
-          db,
-          transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
-          backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
-        })
-      : undefined;
+    // The check passed and every template compiled: a start on these same files may skip both.
+    if (fingerprint !== undefined && !checkSkipped) await recordPassedCheck(settings.dataDir, fingerprint);
     const mailFolder = options.env.MAIL_URL?.trim() ? undefined : path.join(settings.dataDir, 'mail');
     // Mail is queued with a request's write; once the response is ready the write has committed,
     // so that is when the worker is woken instead of waiting for its next poll.
     let mailQueued = false;
+    let worker: MailWorker | undefined;
     const queueingMailer = createApplicationMailer({ templates, newId: uuidV7, portalUrl: settings.publicUrl });
     const mailer: ApplicationMailer = {
       render(input) {
@@ -131,6 +164,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.once('listening', resolve);
       server.once('error', reject);
     });
+    // The mail worker starts a moment after the server listens: on the embedded database its
+    // first look at the outbox held the one connection for tens of milliseconds while the
+    // first requests waited. Mail queued before then is sent at that first look. The transport
+    // gets the data folder resolved against the project root, like the database, so the
+    // portal's sent-mail page (/dev/mail) reads the folder the mail is written to. With
+    // MAIL_WORKER=off the mail waits in the outbox for a worker of its own
+    // (`npm run mail -- worker`), so request handling keeps this process's CPU.
+    const workerStart = settings.mailWorker
+      ? setTimeout(() => {
+          worker = startMailWorker({
+            db,
+            transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
+            backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
+          });
+        }, MAIL_WORKER_START_DELAY_MS)
+      : undefined;
     const { port } = server.address() as AddressInfo;
     const url = `http://${settings.host ?? 'localhost'}:${port}`;
     log(
@@ -142,6 +191,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return {
       url,
       async close() {
+        clearTimeout(workerStart);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker?.stop();
         await database.close();

@@ -1,6 +1,7 @@
+import type { ValidateFunction } from 'ajv';
 import { createDataAjv } from '../compile/create-ajv.js';
 import { deriveDataSchema } from '../compile/derive-data-schema.js';
-import type { FormDefinition } from '../definition/form-definition.js';
+import type { FormDefinition, JsonSchema } from '../definition/form-definition.js';
 import { type CheckContext, type CrossCheck, createCheckContext } from './check-context.js';
 import { optionLabels } from './cross-checks/option-labels.js';
 import { propertiesCovered } from './cross-checks/properties-covered.js';
@@ -11,7 +12,7 @@ import { stepsStructure } from './cross-checks/steps-structure.js';
 import { visibilityConditions } from './cross-checks/visibility-conditions.js';
 import { widgetsAndSources } from './cross-checks/widgets-and-sources.js';
 import type { DefinitionIssue } from './definition-issue.js';
-import { metaSchemaValidator } from './meta-schema.js';
+import { DATA_SCHEMA_META_SCHEMAS, validateFormDefinition } from './generated/meta-validators.js';
 
 const CROSS_CHECKS: readonly CrossCheck[] = [
   schemaSafety,
@@ -36,7 +37,15 @@ export interface CheckInput {
 }
 
 export type CheckResult =
-  | { readonly ok: true; readonly definition: FormDefinition; readonly issues: readonly [] }
+  | {
+      readonly ok: true;
+      readonly definition: FormDefinition;
+      /** The schema the data is validated against (conditions turned into if/then)… */
+      readonly dataSchema: JsonSchema;
+      /** …and its validator, which the check compiled to find the schema's problems. */
+      readonly validateSchema: ValidateFunction;
+      readonly issues: readonly [];
+    }
   | { readonly ok: false; readonly issues: readonly DefinitionIssue[] };
 
 /**
@@ -46,9 +55,8 @@ export type CheckResult =
  */
 export function checkDefinition(input: CheckInput): CheckResult {
   const formId = idOf(input.definition, input.expectedId);
-  const validateMeta = metaSchemaValidator();
-  if (!validateMeta(input.definition)) {
-    const issues = (validateMeta.errors ?? [])
+  if (!validateFormDefinition(input.definition)) {
+    const issues = (validateFormDefinition.errors ?? [])
       .filter((error) => error.keyword !== 'if' && error.keyword !== 'oneOf')
       .map((error) => ({
         formId,
@@ -70,25 +78,41 @@ export function checkDefinition(input: CheckInput): CheckResult {
       }),
     );
   }
-  issues.push(...compileIssues(context));
+  const compiled = checkDataSchema(context);
+  if (compiled.issue) issues.push(compiled.issue);
   // Not push(...): a hostile definition (an enum of 200,000 values) can yield more issues than
   // a call takes arguments.
   for (const check of CROSS_CHECKS) for (const issue of check(context)) issues.push(issue);
-  return issues.length === 0 ? { ok: true, definition, issues: [] } : { ok: false, issues };
+  if (issues.length > 0 || !compiled.validateSchema) return { ok: false, issues };
+  return { ok: true, definition, dataSchema: compiled.dataSchema, validateSchema: compiled.validateSchema, issues: [] };
 }
 
-function compileIssues(context: CheckContext): DefinitionIssue[] {
+/**
+ * A data schema compiled under strict Ajv, checked against the meta-schemas first. Throws when
+ * it does not compile, with Ajv's reason.
+ */
+export function compileDataSchema(dataSchema: JsonSchema): ValidateFunction {
+  return createDataAjv({ precompiled: DATA_SCHEMA_META_SCHEMAS }).compile(dataSchema);
+}
+
+/** The definition's data schema and its validator, or the issue saying why it does not compile. */
+function checkDataSchema(context: CheckContext): {
+  readonly dataSchema: JsonSchema;
+  readonly validateSchema?: ValidateFunction;
+  readonly issue?: DefinitionIssue;
+} {
+  const dataSchema = deriveDataSchema(context.definition);
   try {
-    createDataAjv().compile(deriveDataSchema(context.definition));
-    return [];
+    return { dataSchema, validateSchema: compileDataSchema(dataSchema) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [
-      context.issue('/schema', 'schema-invalid', {
+    return {
+      dataSchema,
+      issue: context.issue('/schema', 'schema-invalid', {
         ja: `schema を JSON Schema 2020-12 として読めません: ${reason}。キーワードの綴りと値を確認してください。`,
         en: `schema is not valid JSON Schema 2020-12: ${reason}. Check the keywords and their values.`,
       }),
-    ];
+    };
   }
 }
 

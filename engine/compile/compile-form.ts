@@ -1,8 +1,7 @@
-import { type CheckInput, checkDefinition } from '../check/check-definition.js';
+import { type CheckInput, checkDefinition, compileDataSchema } from '../check/check-definition.js';
 import { FormDefinitionError } from '../check/form-definition-error.js';
-import type { JsonSchema } from '../definition/form-definition.js';
+import type { FormDefinition, JsonSchema } from '../definition/form-definition.js';
 import { createRuntimeForm, type RuntimeForm } from '../runtime/runtime-form.js';
-import { createDataAjv } from './create-ajv.js';
 import { deriveDataSchema } from './derive-data-schema.js';
 
 /** A checked definition with its data schema compiled: what the server keeps per form version. */
@@ -21,8 +20,19 @@ export function compileForm(input: CheckInput): CompiledForm {
     const id = (input.definition as { id?: unknown } | null)?.id;
     throw new FormDefinitionError(typeof id === 'string' ? id : (input.expectedId ?? input.file), result.issues);
   }
-  const dataSchema = deriveDataSchema(result.definition);
-  // checkDefinition has just compiled this schema against the meta-schema: no need twice.
-  const validate = createDataAjv({ validateSchema: false }).compile(dataSchema);
-  return Object.freeze({ ...createRuntimeForm(result.definition, validate), dataSchema });
+  // The check compiled the data schema to find its problems: that validator is the form's.
+  return Object.freeze({
+    ...createRuntimeForm(result.definition, result.validateSchema),
+    dataSchema: result.dataSchema,
+  });
+}
+
+/**
+ * Compiles a definition that passed the check before, byte for byte, under this same code (a
+ * server restarted on unchanged files), without checking it again: the same form `compileForm`
+ * gives, validator included. Anything else goes through `compileForm`.
+ */
+export function compileCheckedForm(definition: FormDefinition): CompiledForm {
+  const dataSchema = deriveDataSchema(definition);
+  return Object.freeze({ ...createRuntimeForm(definition, compileDataSchema(dataSchema)), dataSchema });
 }

@@ -1,14 +1,23 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, type Locale } from '../../engine/index.js';
-import { loadForms, projectFolders, readPublishedVersions, writePublishedVersions } from '../forms/index.js';
+import {
+  isGeneratedFileCurrent,
+  loadForms,
+  projectFolders,
+  readPublishedVersions,
+  writeGeneratedFile,
+  writePublishedVersions,
+} from '../forms/index.js';
+import { META_VALIDATORS_FILE, metaValidatorsSource } from '../forms/meta-validators-source.js';
 import { previewSubmission } from './forms-preview.js';
 import { FORM_TYPES_FILE, generateFormTypes } from './forms-types.js';
 
 const USAGE = `Usage: npm run forms -- <command>
   check [--forms DIR] [--templates DIR] [--lang en]   check every definition (and its mail templates)
   types [--check]                                      generate ${FORM_TYPES_FILE} (--check: fail if out of date)
+  meta-validators [--check]                            generate ${META_VALIDATORS_FILE} (--check: fail if out of date)
   preview <form> <data.json> [--lang en] [--today YYYY-MM-DD]
                                                        validate data and print the confirm view
   publish                                              record the hash of every current version in forms/published.json`;
@@ -50,21 +59,14 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const source = await generateFormTypes([...forms.values()].map(({ form }) => form));
-      const target = path.resolve(FORM_TYPES_FILE);
-      if (values.check) {
-        const current = await readFile(target, 'utf8').catch(() => '');
-        if (current !== source) {
-          console.error(`${FORM_TYPES_FILE} is out of date with forms/. Run: npm run forms -- types`);
-          return 1;
-        }
-        console.log(`${FORM_TYPES_FILE} is current.`);
-        return 0;
-      }
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, source);
-      console.log(`Wrote ${FORM_TYPES_FILE}`);
-      return 0;
+      return writeGenerated(FORM_TYPES_FILE, source, { check: values.check, from: 'forms/', command: 'types' });
     }
+    case 'meta-validators':
+      return writeGenerated(META_VALIDATORS_FILE, metaValidatorsSource(), {
+        check: values.check,
+        from: 'the meta-schemas',
+        command: 'meta-validators',
+      });
     case 'preview': {
       const [formId, dataFile] = rest;
       if (!formId || !dataFile) break;
@@ -97,6 +99,25 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(USAGE);
   return 2;
+}
+
+/** Writes a generated file, or with `check` only compares: CI fails when it is out of date. */
+async function writeGenerated(
+  file: string,
+  source: string,
+  options: { readonly check: boolean | undefined; readonly from: string; readonly command: string },
+): Promise<number> {
+  const target = path.resolve(file);
+  if (options.check) {
+    if (!(await isGeneratedFileCurrent(target, source))) {
+      console.error(`${file} is out of date with ${options.from}. Run: npm run forms -- ${options.command}`);
+      return 1;
+    }
+    console.log(`${file} is current.`);
+    return 0;
+  }
+  console.log((await writeGeneratedFile(target, source)) ? `Wrote ${file}` : `${file} is current.`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

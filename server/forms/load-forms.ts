@@ -1,8 +1,17 @@
 import path from 'node:path';
-import { type CompiledForm, compileForm, type DefinitionIssue, FormDefinitionError } from '../../engine/index.js';
-import { checkTemplateReferences } from '../mail/check-template-references.js';
+import { compileCheckedForm } from '../../engine/compile/compile-form.js';
+import {
+  type CompiledForm,
+  compileForm,
+  type DefinitionIssue,
+  type FormDefinition,
+  FormDefinitionError,
+} from '../../engine/index.js';
+import { checkTemplateSources } from '../mail/check-template-references.js';
+import { readTemplateSources, type TemplateSources } from '../mail/template-sources.js';
 import { definitionHash } from './definition-hash.js';
-import { readFormFiles } from './form-files.js';
+import { type FormFile, readFormFiles } from './form-files.js';
+import { checkFingerprint } from './passed-check.js';
 import { checkPublishedVersion, readPublishedVersions } from './published-versions.js';
 import { listTemplateNames } from './template-names.js';
 
@@ -17,6 +26,10 @@ export interface LoadFormsResult {
   readonly forms: ReadonlyMap<string, LoadedForm>;
   /** Every problem in every definition; a form with a problem is not in `forms`. */
   readonly issues: readonly DefinitionIssue[];
+  /** The fingerprint of what was read, under `build` (see passed-check.ts). */
+  readonly fingerprint?: string;
+  /** The files were those of `passedCheck`: they were compiled without checking them again. */
+  readonly checkSkipped: boolean;
 }
 
 export interface LoadFormsOptions {
@@ -24,19 +37,35 @@ export interface LoadFormsOptions {
   readonly templatesDir: string;
   /** False skips the check that mail templates exist (for tools that only need the data schema). */
   readonly checkTemplates?: boolean;
+  /** The templates as already read: the server reads them once for this check and its mailer. */
+  readonly templateSources?: Promise<TemplateSources>;
+  /** The server build running this, when bundled: what the fingerprint of a check names as code. */
+  readonly build?: string;
+  /** The fingerprint of the last check that passed under `build`; its files need no check again. */
+  readonly passedCheck?: string;
 }
 
 /**
  * Reads, checks and compiles every definition in `forms/` and the mail templates they name,
  * refusing a published version whose content changed. A form with any problem is reported and
- * left out; it never reaches members.
+ * left out; it never reaches members. Files byte for byte those of a check that passed under the
+ * same build (`passedCheck`) are compiled without being checked again.
  */
 export async function loadForms(options: LoadFormsOptions): Promise<LoadFormsResult> {
-  const [files, published, templates] = await Promise.all([
+  const checkTemplates = options.checkTemplates !== false;
+  const [files, published, templates, templateSources] = await Promise.all([
     readFormFiles(options.formsDir),
     readPublishedVersions(options.formsDir),
-    options.checkTemplates === false ? Promise.resolve(undefined) : listTemplateNames(options.templatesDir),
+    checkTemplates ? listTemplateNames(options.templatesDir) : undefined,
+    checkTemplates ? (options.templateSources ?? readTemplateSources(options.templatesDir)) : undefined,
   ]);
+  const fingerprint =
+    options.build !== undefined && templateSources !== undefined
+      ? checkFingerprint({ build: options.build, files, published, templates: templateSources })
+      : undefined;
+  if (fingerprint !== undefined && fingerprint === options.passedCheck) {
+    return { forms: compileCheckedForms(files), issues: [], fingerprint, checkSkipped: true };
+  }
   const forms = new Map<string, LoadedForm>();
   const issues: DefinitionIssue[] = [];
   for (const file of files) {
@@ -67,16 +96,26 @@ export async function loadForms(options: LoadFormsOptions): Promise<LoadFormsRes
       issues.push(...error.issues);
     }
   }
-  if (templates !== undefined && forms.size > 0) {
+  if (templateSources !== undefined && forms.size > 0) {
     // Every template a form names must compile and use only values that form can produce.
-    const templateIssues = await checkTemplateReferences({
-      forms: [...forms.values()].map(({ form }) => form),
-      templatesDir: options.templatesDir,
-    });
+    const templateIssues = checkTemplateSources(
+      [...forms.values()].map(({ form }) => form),
+      templateSources,
+    );
     for (const issue of templateIssues) forms.delete(issue.formId);
     issues.push(...templateIssues);
   }
-  return { forms, issues };
+  return { forms, issues, fingerprint, checkSkipped: false };
+}
+
+/** Every definition compiled as the check that passed on these very files left it. */
+function compileCheckedForms(files: readonly FormFile[]): Map<string, LoadedForm> {
+  const forms = new Map<string, LoadedForm>();
+  for (const file of files) {
+    const form = compileCheckedForm(file.definition as FormDefinition);
+    forms.set(form.id, { form, hash: definitionHash(file.definition), file: file.file });
+  }
+  return forms;
 }
 
 /** The project's own `forms/` and `templates/` folders. */

@@ -1,14 +1,8 @@
-import Handlebars from 'handlebars';
 import type { DefinitionIssue, Locale, MailHook, RuntimeForm } from '../../engine/index.js';
 import { layoutShape, mailModelShape } from './mail-model-shape.js';
 import { errorLine, errorSummary } from './mail-template-error.js';
-import {
-  BLOCK_HELPERS,
-  checkCompiles,
-  compileOptions,
-  createTemplateEnvironment,
-  MAIL_HELPERS,
-} from './template-environment.js';
+import { firstPass, parseTemplate } from './template-compilation.js';
+import { BLOCK_HELPERS, MAIL_HELPERS } from './template-environment.js';
 import {
   kindOf,
   type OutputKind,
@@ -173,7 +167,6 @@ class FileChecks {
   private readonly results = new Map<string, FileResult>();
   private readonly compileFailures = new Map<string, { formId: string; file: SourceFile; failure: Failure }>();
   private readonly walkedWithIssues = new Set<string>();
-  private readonly environment = createTemplateEnvironment();
   constructor(private readonly add: (issue: DefinitionIssue) => void) {}
 
   parse(formId: string, file: SourceFile, kind: OutputKind): hbs.AST.Program | undefined {
@@ -223,17 +216,10 @@ class FileChecks {
   }
 
   private check(file: SourceFile, kind: OutputKind): FileResult {
-    let program: hbs.AST.Program;
-    try {
-      program = Handlebars.parse(file.source);
-    } catch (error) {
-      return { program: undefined, syntax: { line: errorLine(error), summary: errorSummary(error) } };
-    }
-    try {
-      checkCompiles(this.environment, file.source, compileOptions(kind));
-      return { program };
-    } catch (error) {
-      return { program, compile: { line: errorLine(error), summary: errorSummary(error) } };
-    }
+    const { program, error } = parseTemplate(file);
+    if (!program) return { program: undefined, syntax: { line: errorLine(error), summary: errorSummary(error) } };
+    const pass = firstPass(file, kind);
+    if (!pass.compiled) return { program, compile: { line: errorLine(pass.error), summary: errorSummary(pass.error) } };
+    return { program };
   }
 }

@@ -1,12 +1,8 @@
 import { LOCALES, type Locale } from '../../engine/index.js';
 import { errorLine, errorSummary, MailTemplateError } from './mail-template-error.js';
 import type { MailViewModel } from './mail-view-model.js';
-import {
-  compileNow,
-  compileOptions,
-  createTemplateEnvironment,
-  type TemplateEnvironment,
-} from './template-environment.js';
+import { firstPass, templateSpec } from './template-compilation.js';
+import { createTemplateEnvironment, type TemplateEnvironment } from './template-environment.js';
 import {
   type KindKey,
   kindOf,
@@ -18,7 +14,7 @@ import {
   type TemplateSources,
 } from './template-sources.js';
 
-type Render = (context: object) => string;
+type Render = Handlebars.TemplateDelegate<object>;
 
 /** A mail rendered for one recipient, ready for the outbox. */
 export interface RenderedMail {
@@ -36,13 +32,26 @@ export interface MailTemplates {
 
 /**
  * Reads and compiles every template, layout and partial once, at start. A template that does
- * not parse or compile throws MailTemplateError naming its file and line.
+ * not parse or compile throws MailTemplateError naming its file and line; its JavaScript is
+ * generated when a mail first needs it.
  */
 export async function loadMailTemplates(templatesDir: string): Promise<MailTemplates> {
   return compileMailTemplates(await readTemplateSources(templatesDir));
 }
 
-export function compileMailTemplates(sources: TemplateSources): MailTemplates {
+export interface CompileMailTemplatesOptions {
+  /**
+   * These very sources compiled before, under this same code (the server's start found the
+   * files its last start checked): each file is then parsed when a mail first needs it too.
+   */
+  readonly compiledBefore?: boolean;
+}
+
+export function compileMailTemplates(
+  sources: TemplateSources,
+  options: CompileMailTemplatesOptions = {},
+): MailTemplates {
+  const compileFile = options.compiledBefore ? compileWhenUsed : compileNow;
   const environments = new Map<KindKey, TemplateEnvironment>();
   const layouts = new Map<KindKey, Render>();
   for (const kind of ['html', 'text'] as const) {
@@ -99,13 +108,37 @@ export function compileMailTemplates(sources: TemplateSources): MailTemplates {
   };
 }
 
-function compileFile(environment: TemplateEnvironment, file: SourceFile, kind: OutputKind): Render {
-  const options = compileOptions(kind);
+/**
+ * Parses and compiles a file now, so that a broken one fails at start rather than inside a
+ * member's submission. Generating its JavaScript, where Handlebars finds no fault in a template
+ * that got this far, waits for its first render: at start it cost more than everything else
+ * done to the templates.
+ */
+function compileNow(environment: TemplateEnvironment, file: SourceFile, kind: OutputKind): Render {
+  const pass = firstPass(file, kind);
+  if (!pass.compiled) throw templateError(file, pass.error);
+  return compileWhenUsed(environment, file, kind);
+}
+
+function compileWhenUsed(environment: TemplateEnvironment, file: SourceFile, kind: OutputKind): Render {
+  let render: Render | undefined;
+  // Partials are called with Handlebars' options as well: passed on as they come.
+  return (context, options) => {
+    render ??= instantiate(environment, file, kind);
+    return render(context, options);
+  };
+}
+
+function instantiate(environment: TemplateEnvironment, file: SourceFile, kind: OutputKind): Render {
   try {
-    return compileNow(environment, file.source, options);
+    return environment.template(templateSpec(file, kind));
   } catch (error) {
-    throw new MailTemplateError(file.file, errorSummary(error), { line: errorLine(error), cause: error });
+    throw templateError(file, error);
   }
+}
+
+function templateError(file: SourceFile, error: unknown): MailTemplateError {
+  return new MailTemplateError(file.file, errorSummary(error), { line: errorLine(error), cause: error });
 }
 
 /** Subjects are one line: a line break in a subject would end the header. */

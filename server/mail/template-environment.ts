@@ -59,32 +59,3 @@ function formatDay(value: unknown, format: (day: CalendarDay) => string): string
   if (day) return format(day);
   return value === null || value === undefined ? '' : String(value);
 }
-
-/** Handlebars' two compiler passes, which every environment carries and its typings leave out. */
-interface CompilerPasses {
-  readonly Compiler: new () => { compile(program: hbs.AST.Program, options: CompileOptions): unknown };
-  readonly JavaScriptCompiler: new () => {
-    compile(program: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification;
-  };
-}
-
-/**
- * Parses a template and generates its code now, once, as `compile` would at its first render:
- * a broken template fails at start, not inside a member's transaction, and costs one code
- * generation (`precompile` to check, then `compile`, generated it twice).
- */
-export function compileNow(environment: TemplateEnvironment, source: string, options: CompileOptions) {
-  const settings: CompileOptions = { data: true, ...options };
-  const passes = environment as unknown as CompilerPasses;
-  const program = new passes.Compiler().compile(environment.parse(source, settings), settings);
-  return environment.template(new passes.JavaScriptCompiler().compile(program, settings, undefined, true));
-}
-
-/**
- * The checks `compileNow` makes, without generating code: the syntax, and the compiler's own
- * rules (here: no helper outside `knownHelpers`).
- */
-export function checkCompiles(environment: TemplateEnvironment, source: string, options: CompileOptions): void {
-  const settings: CompileOptions = { data: true, ...options };
-  new (environment as unknown as CompilerPasses).Compiler().compile(environment.parse(source, settings), settings);
-}

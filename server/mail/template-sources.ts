@@ -64,11 +64,10 @@ export async function readTemplateSources(templatesDir: string): Promise<Templat
   const shared = new Map<OutputKind, Map<string, SourceFile>>();
   const localized = new Map<KindKey, Map<string, SourceFile>>();
   const strays: SourceFile[] = [];
-  for (const relative of files) {
-    const source: SourceFile = {
-      file: `${shownRoot}/${relative}`,
-      source: await readFile(path.join(templatesDir, relative), 'utf8'),
-    };
+  // Read all at once: at start the embedded database keeps the event loop busy between reads.
+  const texts = await Promise.all(files.map((relative) => readFile(path.join(templatesDir, relative), 'utf8')));
+  for (const [index, relative] of files.entries()) {
+    const source: SourceFile = { file: `${shownRoot}/${relative}`, source: texts[index]! };
     const folder = path.posix.dirname(relative);
     const base = path.posix.basename(relative);
     if (folder === '_layouts') {

@@ -43,4 +43,10 @@ describe('npm run forms', () => {
     const result = await forms('types', '--check');
     expect(result.code).toBe(0);
   });
+
+  it('meta-validators --check confirms the precompiled meta-schemas are current', async () => {
+    const result = await forms('meta-validators', '--check');
+    expect(result.stdout).toContain('is current');
+    expect(result.code).toBe(0);
+  });
 });

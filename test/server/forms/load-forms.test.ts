@@ -6,6 +6,13 @@ import { definitionHash, loadForms, projectFolders, readPublishedVersions } from
 
 const project = projectFolders(path.resolve(import.meta.dirname, '../../..'));
 
+/** A copy of the project's templates/ folder that a test may break. */
+function copyOfTemplates(): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'mamis-templates-'));
+  cpSync(project.templatesDir, directory, { recursive: true });
+  return directory;
+}
+
 /** A copy of the project's forms/ folder that a test may break. */
 function copyOfForms(): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'mamis-forms-'));
@@ -61,5 +68,74 @@ describe('loadForms', () => {
     const { forms, issues } = await loadForms({ ...project, formsDir });
     expect(issues.map((issue) => [issue.formId, issue.code])).toEqual([['transfer', 'not-json']]);
     expect([...forms.keys()].sort()).toEqual(['enrollment', 'withdrawal']);
+  });
+
+  describe('on the files a passed check read', () => {
+    it('compiles them without checking again, into the same forms', async () => {
+      const checked = await loadForms({ ...project, build: 'build-1' });
+      expect(checked.checkSkipped).toBe(false);
+      expect(checked.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+      const again = await loadForms({ ...project, build: 'build-1', passedCheck: checked.fingerprint });
+      expect(again.checkSkipped).toBe(true);
+      expect(again.fingerprint).toBe(checked.fingerprint);
+      expect(again.issues).toEqual([]);
+      expect([...again.forms.keys()]).toEqual([...checked.forms.keys()]);
+      for (const [id, { form, hash, file }] of checked.forms) {
+        const twin = again.forms.get(id)!;
+        expect([twin.hash, twin.file]).toEqual([hash, file]);
+        expect(twin.form.definition).toEqual(form.definition);
+        expect(twin.form.dataSchema).toEqual(form.dataSchema);
+        // The same validator code: compiled by the same Ajv settings from the same schema.
+        expect(String(twin.form.validateSchema)).toBe(String(form.validateSchema));
+      }
+    });
+
+    it('checks everything again when a template, a definition, published.json or the build differs', async () => {
+      const formsDir = copyOfForms();
+      const templatesDir = copyOfTemplates();
+      const folders = { formsDir, templatesDir };
+      const passed = (await loadForms({ ...folders, build: 'build-1' })).fingerprint;
+
+      const otherBuild = await loadForms({ ...folders, build: 'build-2', passedCheck: passed });
+      expect(otherBuild.checkSkipped).toBe(false);
+
+      const template = path.join(templatesDir, 'common', 'office-submitted', 'text.ja.hbs');
+      writeFileSync(template, `${readFileSync(template, 'utf8')}\n{{member.nme}}\n`);
+      const brokenTemplate = await loadForms({ ...folders, build: 'build-1', passedCheck: passed });
+      expect(brokenTemplate.checkSkipped).toBe(false);
+      expect(brokenTemplate.issues.map((issue) => issue.code)).toContain('template-unknown-value');
+
+      const fixed = copyOfTemplates();
+      editDefinition(formsDir, 'transfer', (definition) => {
+        (definition.fields as Record<string, Record<string, unknown>>).notAField = { label: { ja: 'x', en: 'x' } };
+      });
+      const brokenDefinition = await loadForms({
+        formsDir,
+        templatesDir: fixed,
+        build: 'build-1',
+        passedCheck: passed,
+      });
+      expect(brokenDefinition.checkSkipped).toBe(false);
+      expect(brokenDefinition.issues.map((issue) => [issue.formId, issue.code])).toContainEqual([
+        'transfer',
+        'field-not-in-schema',
+      ]);
+
+      const published = path.join(copyOfForms(), 'published.json');
+      writeFileSync(published, '{}\n');
+      const unpublished = await loadForms({
+        formsDir: path.dirname(published),
+        templatesDir: fixed,
+        build: 'build-1',
+        passedCheck: passed,
+      });
+      expect(unpublished.checkSkipped).toBe(false);
+    });
+
+    it('are never skipped when run from source (no build)', async () => {
+      const loaded = await loadForms(project);
+      expect(loaded.fingerprint).toBeUndefined();
+      expect(loaded.checkSkipped).toBe(false);
+    });
   });
 });
