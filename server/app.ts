@@ -1,6 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Kysely } from 'kysely';
 import { type AppConfig, type AppDeps, DEFAULT_CONFIG } from './app-deps.js';
@@ -8,11 +7,11 @@ import type { AppEnv } from './app-env.js';
 import { authenticate, requireRole } from './auth/authenticate.js';
 import { SignInThrottle, throttleSignIn } from './auth/sign-in-throttle.js';
 import type { Database } from './db/database.js';
-import { PayloadTooLargeError } from './errors/app-errors.js';
 import { ERROR_MESSAGES } from './errors/error-messages.js';
 import { type ErrorLogger, errorHandler, notFoundHandler } from './errors/handle-error.js';
 import { FormCatalog } from './form-catalog/form-catalog.js';
 import type { LoadedForm } from './forms/index.js';
+import { limitBody } from './http/limit-body.js';
 import { securityHeaders } from './http/security-headers.js';
 import { urlGuard } from './http/url-guard.js';
 import type { ApplicationMailer } from './mail/application-mail.js';
@@ -71,15 +70,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use('*', securityHeaders({ frameAncestors, trustedProxies }));
   app.use('*', urlGuard());
   // A body limit on every route; the API's and the pages' own below are as tight or tighter.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new PayloadTooLargeError();
-      },
-    }),
-  );
+  app.use('*', limitBody(config.bodyLimitBytes));
   // One client may not walk through many accounts, a few passwords each: both sign-in routes
   // count its failures together.
   const throttle = new SignInThrottle(config.signInThrottle, deps.clock);
@@ -113,15 +104,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new PayloadTooLargeError();
-      },
-    }),
-  );
   app.use('/api/*', authenticate({ db: deps.db, clock: deps.clock, embed: config.embed }));
 
   // Who may call what, in one place. Routes below only add ownership checks.

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app-deps.js';
 import type { AppEnv } from '../app-env.js';
-import { PayloadTooLargeError } from '../errors/app-errors.js';
 import { ERROR_MESSAGES } from '../errors/error-messages.js';
 import type { ErrorLogger } from '../errors/handle-error.js';
+import { limitBody } from '../http/limit-body.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { devMailRoutes } from './dev/dev-mail-routes.js';
 import { errorPage, pageErrorHandler } from './errors/error-page.js';
@@ -58,16 +57,7 @@ export function pageRoutes(deps: AppDeps, options: PageRoutesOptions = {}): Hono
   for (const path of PAGE_PATHS) {
     routes.use(path, pageHeaders());
     if (path === '/assets/*') continue;
-    routes.use(
-      path,
-      bodyLimit({
-        maxSize: 32 * 1024,
-        onError: () => {
-          throw new PayloadTooLargeError();
-        },
-      }),
-      pageSession(deps.db, deps.clock),
-    );
+    routes.use(path, limitBody(32 * 1024), pageSession(deps.db, deps.clock));
   }
 
   routes.get('/assets/:name', ctx.assets.handler());
