@@ -6,6 +6,28 @@ const nullable = (schema: object) => ({ oneOf: [schema, { type: 'null' }] });
 
 const TARGET_STATUS = { type: 'string', enum: ['submitted', 'in_review', 'approved', 'returned', 'withdrawn'] };
 
+/** What every view of an application says, the office list's summary included. */
+const APPLICATION_HEADER = {
+  id: string,
+  formId: string,
+  formVersion: { type: 'integer' },
+  formTitle: ref('Localized'),
+  status: { type: 'string', enum: ['open', 'complete', 'withdrawn'] },
+  createdAt: { type: 'string', format: 'date-time' },
+  updatedAt: { type: 'string', format: 'date-time' },
+  facility: nullable(ref('Localized')),
+};
+
+/** What an office sees beside it: who filed it, and the office's own target. */
+const OFFICE_PARTS = {
+  member: {
+    type: 'object',
+    required: ['name', 'registrationNumber'],
+    properties: { name: string, registrationNumber: string },
+  },
+  target: { ...ref('Target'), description: "This office's own target." },
+};
+
 export const COMPONENT_SCHEMAS: Readonly<Record<string, object>> = {
   Localized: {
     type: 'object',
@@ -103,83 +125,23 @@ export const COMPONENT_SCHEMAS: Readonly<Record<string, object>> = {
   },
   Application: {
     type: 'object',
-    required: [
-      'id',
-      'formId',
-      'formVersion',
-      'formTitle',
-      'status',
-      'editable',
-      'createdAt',
-      'updatedAt',
-      'facility',
-      'confirmView',
-      'targets',
-      'data',
-    ],
+    required: [...Object.keys(APPLICATION_HEADER), 'editable', 'confirmView', 'targets', 'data'],
     properties: {
-      id: string,
-      formId: string,
-      formVersion: { type: 'integer' },
-      formTitle: ref('Localized'),
-      status: { type: 'string', enum: ['open', 'complete', 'withdrawn'] },
+      ...APPLICATION_HEADER,
       editable: { type: 'boolean', description: '修正 and 削除 are possible.' },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      facility: nullable(ref('Localized')),
       confirmView: { type: 'object', description: 'The confirm view the member confirmed (engine ConfirmView).' },
       targets: { type: 'array', items: ref('Target') },
       data: { type: 'object', description: 'The normalised data as stored.' },
     },
   },
   OfficeApplication: {
-    allOf: [
-      ref('Application'),
-      {
-        type: 'object',
-        required: ['member', 'target'],
-        properties: {
-          member: {
-            type: 'object',
-            required: ['name', 'registrationNumber'],
-            properties: { name: string, registrationNumber: string },
-          },
-          target: { ...ref('Target'), description: "This office's own target." },
-        },
-      },
-    ],
+    allOf: [ref('Application'), { type: 'object', required: Object.keys(OFFICE_PARTS), properties: OFFICE_PARTS }],
   },
   OfficeApplicationSummary: {
     type: 'object',
     description: "One row of an office's list; GET /api/office/applications/{id} has the whole application.",
-    required: [
-      'id',
-      'formId',
-      'formVersion',
-      'formTitle',
-      'status',
-      'createdAt',
-      'updatedAt',
-      'facility',
-      'member',
-      'target',
-    ],
-    properties: {
-      id: string,
-      formId: string,
-      formVersion: { type: 'integer' },
-      formTitle: ref('Localized'),
-      status: { type: 'string', enum: ['open', 'complete', 'withdrawn'] },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      facility: nullable(ref('Localized')),
-      member: {
-        type: 'object',
-        required: ['name', 'registrationNumber'],
-        properties: { name: string, registrationNumber: string },
-      },
-      target: { ...ref('Target'), description: "This office's own target." },
-    },
+    required: [...Object.keys(APPLICATION_HEADER), ...Object.keys(OFFICE_PARTS)],
+    properties: { ...APPLICATION_HEADER, ...OFFICE_PARTS },
   },
   Member: {
     type: 'object',

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -8,11 +8,7 @@ import { openDatabase } from '../../server/db/open-database.js';
 import { PASSED_CHECK_FILE_NAME } from '../../server/forms/index.js';
 import { StartupError, startServer } from '../../server/start-server.js';
 import { FormVersionConflictError } from '../../server/store/form-versions.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: a test edits definitions freely, as staff do by hand.
-type Loose = any;
-
-const projectRoot = path.resolve(import.meta.dirname, '../..');
+import { copyProjectForms, editJson } from './support/project-copy.js';
 
 // A start looks before it works: it runs the Migrator only when the migration table does not
 // list exactly the migrations there are, publishes form versions only when the database does
@@ -28,30 +24,16 @@ describe('npm start on a data folder it has started on before', () => {
     root = await mkdtemp(path.join(tmpdir(), 'mamis-restart-'));
     dataDir = path.join(root, 'data');
     await mkdir(path.join(root, 'web-components', 'dist'), { recursive: true });
-    await copyProject();
+    await copyProjectForms(root);
     await (await start()).close();
   });
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    await copyProject();
+    await copyProjectForms(root);
     lines = [];
   });
-
-  async function copyProject() {
-    for (const folder of ['forms', 'templates']) {
-      await rm(path.join(root, folder), { recursive: true, force: true });
-      await cp(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
-    }
-  }
-
-  async function editJson(file: string, change: (value: Loose) => void) {
-    const target = path.join(root, file);
-    const value = JSON.parse(await readFile(target, 'utf8'));
-    change(value);
-    await writeFile(target, JSON.stringify(value, null, 2));
-  }
 
   const start = (build?: string) =>
     startServer({
@@ -78,7 +60,7 @@ describe('npm start on a data folder it has started on before', () => {
   });
 
   it('publishes a raised version', async () => {
-    await editJson('forms/withdrawal/form.json', (definition) => {
+    await editJson(root, 'forms/withdrawal/form.json', (definition) => {
       definition.version = 2;
       definition.title.en = 'Withdrawal, second edition';
     });
@@ -88,10 +70,10 @@ describe('npm start on a data folder it has started on before', () => {
 
   it('refuses a version the database holds with other content', async () => {
     // Without its entry in published.json, only the database knows version 1 was published.
-    await editJson('forms/published.json', (published) => {
+    await editJson(root, 'forms/published.json', (published) => {
       delete published.enrollment;
     });
-    await editJson('forms/enrollment/form.json', (definition) => {
+    await editJson(root, 'forms/enrollment/form.json', (definition) => {
       definition.title.en = 'Enrollment, edited in place';
     });
     await expect(start()).rejects.toBeInstanceOf(FormVersionConflictError);
@@ -131,7 +113,7 @@ describe('npm start on a data folder it has started on before', () => {
     await writeFile(template, `${await readFile(template, 'utf8')}\n{{member.nme}}\n`);
     await expect(start('build-1')).rejects.toBeInstanceOf(StartupError);
 
-    await copyProject();
+    await copyProjectForms(root);
     await (await start('build-2')).close();
     expect(await readFile(path.join(dataDir, PASSED_CHECK_FILE_NAME), 'utf8')).not.toBe(record);
   });

@@ -1,14 +1,10 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StartupError, startServer } from '../../server/start-server.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: a test edits definitions freely, as staff do by hand.
-type Loose = any;
-
-const projectRoot = path.resolve(import.meta.dirname, '../..');
+import { copyProjectForms, editJson } from './support/project-copy.js';
 
 /** A port nothing listens on right now. */
 async function freePort(): Promise<number> {
@@ -52,7 +48,7 @@ describe('npm start with a broken form definition', () => {
     root = await mkdtemp(path.join(tmpdir(), 'mamis-refuse-'));
     dataDir = path.join(root, 'data');
     await mkdir(path.join(root, 'web-components', 'dist'), { recursive: true });
-    await copyProject();
+    await copyProjectForms(root);
     port = await freePort();
     await (await start()).close();
   });
@@ -62,24 +58,10 @@ describe('npm start with a broken form definition', () => {
 
   /** A fresh copy of the project's forms and templates that a test may break. */
   beforeEach(async () => {
-    await copyProject();
+    await copyProjectForms(root);
     port = await freePort();
     lines = [];
   });
-
-  async function copyProject() {
-    for (const folder of ['forms', 'templates']) {
-      await rm(path.join(root, folder), { recursive: true, force: true });
-      await cp(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
-    }
-  }
-
-  async function editJson(file: string, change: (value: Loose) => void) {
-    const target = path.join(root, file);
-    const value = JSON.parse(await readFile(target, 'utf8'));
-    change(value);
-    await writeFile(target, JSON.stringify(value, null, 2));
-  }
 
   const start = () =>
     startServer({
@@ -104,7 +86,7 @@ describe('npm start with a broken form definition', () => {
   }
 
   it('refuses a definition with a step field that does not exist, naming the form, the file and the pointer', async () => {
-    await editJson('forms/withdrawal/form.json', (definition) => {
+    await editJson(root, 'forms/withdrawal/form.json', (definition) => {
       definition.steps[2].fields[1] = 'withdrawlDate';
     });
     const message = await expectRefusal();
