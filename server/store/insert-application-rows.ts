@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OutboxMail } from '../mail/application-mail.js';
 import type { NewSubmission } from './submit-application.js';
@@ -18,10 +17,7 @@ export interface NewApplicationRows {
  * statement is atomic on its own (all of it or none of it; the foreign keys are checked once it
  * is done), so a submission needs no transaction: one round trip instead of four.
  */
-export async function insertApplicationRows(
-  db: Kysely<Database> | Transaction<Database>,
-  input: NewApplicationRows,
-): Promise<void> {
+export async function insertApplicationRows(db: Kysely<Database>, input: NewApplicationRows): Promise<void> {
   const { id, now, submission, mails } = input;
   const { form, memberId, prepared } = submission;
   const targets = prepared.targets.map((target) => ({

@@ -30,10 +30,8 @@ export async function queryPlans(url: string, stored: number): Promise<string[]>
     queries.push(['submission: session and account', capture.take()[0]!]);
     await new FormCatalog(db, new Map()).current('withdrawal');
     queries.push(['submission: the form’s current version', capture.take()[0]!]);
-    await memberGroups(db, 'bench-m-1');
-    queries.push(['submission: the member’s groups (source member.groups)', capture.take()[0]!]);
     const groups = await memberGroups(db, 'bench-m-1');
-    capture.take();
+    queries.push(['submission: the member’s groups (source member.groups)', capture.take()[0]!]);
     const associationIds = groups[0]?.associations.map((association) => association.id) ?? [];
     await readMailParties(db, 'bench-m-1', associationIds);
     queries.push(['submission: who its mail names (member, target associations)', capture.take()[0]!]);
