@@ -22,14 +22,36 @@ export interface OfficeQueuePage {
 /**
  * One page of the applications addressed to an association, newest first, as summaries. Keyset
  * pagination on (created_at, id): a page never repeats or skips rows when new applications
- * arrive meanwhile, and costs the same on page 1 and page 100. One query: the office's targets
- * in the order of its index (application_targets_queue…), each joined by primary key to its
- * application, member and association, so a page reads its own rows however many applications
- * the association has.
+ * arrive meanwhile, and costs the same on page 1 and page 100. One query: the page of the
+ * office's targets in the order of its index (application_targets_queue…), then each joined by
+ * primary key to its application, member and association, so a page reads its own rows however
+ * many applications the association has.
+ *
+ * The page is a subquery with the page size written into the SQL, not a parameter, so that
+ * PostgreSQL can keep one plan for the statement (the server prepares it once per connection).
+ * With the limit as a parameter, or the joins outside a limited subquery, its generic plan costs
+ * more than the one planned for each call, and from about a million stored applications on it
+ * planned every call again: 0.3–0.6 ms of CPU per request, more than the query itself.
  */
 export async function officeQueue(db: Kysely<Database>, query: OfficeQueueQuery): Promise<OfficeQueuePage> {
-  let select = db
-    .selectFrom('application_targets as target')
+  if (!Number.isSafeInteger(query.limit) || query.limit < 1) throw new RangeError(`Not a page size: ${query.limit}`);
+  let targets = db
+    .selectFrom('application_targets')
+    .select(['application_id', 'application_created_at', 'association_id', 'role', 'status', 'comment'])
+    .where('association_id', '=', query.associationId);
+  if (query.status) targets = targets.where('status', '=', query.status);
+  if (query.cursor !== undefined) {
+    const after = decodeCursor(query.cursor);
+    targets = targets.where(sql<boolean>`(application_created_at, application_id) < (${after.createdAt}, ${after.id})`);
+  }
+  const rows = await db
+    .selectFrom(
+      targets
+        .orderBy('application_created_at', 'desc')
+        .orderBy('application_id', 'desc')
+        .limit(sql.lit(query.limit + 1))
+        .as('target'),
+    )
     .innerJoin('applications as application', 'application.id', 'target.application_id')
     .innerJoin('members as member', 'member.id', 'application.member_id')
     .innerJoin('associations as association', 'association.id', 'target.association_id')
@@ -52,18 +74,8 @@ export async function officeQueue(db: Kysely<Database>, query: OfficeQueueQuery)
       'association.name_en',
       'association.layer',
     ])
-    .where('target.association_id', '=', query.associationId);
-  if (query.status) select = select.where('target.status', '=', query.status);
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor);
-    select = select.where(
-      sql<boolean>`(target.application_created_at, target.application_id) < (${after.createdAt}, ${after.id})`,
-    );
-  }
-  const rows = await select
     .orderBy('target.application_created_at', 'desc')
     .orderBy('target.application_id', 'desc')
-    .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

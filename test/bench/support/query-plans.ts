@@ -5,11 +5,13 @@ import { memberGroups } from '../../../server/sources/member-groups.js';
 import { readMailParties } from '../../../server/store/mail-input.js';
 import { officeQueue } from '../../../server/store/office-queue.js';
 import { explainAnalyze } from './bulk-applications.js';
+import { planReuse } from './plan-reuse.js';
 import { capturingDatabase } from './query-capture.js';
 
 /**
  * The plans behind the growth figures: EXPLAIN ANALYZE of the queries the server runs, captured
- * from the store's own functions: the office list page and the submission's reads.
+ * from the store's own functions (the office list page and the submission's reads), and whether
+ * PostgreSQL keeps each plan across calls.
  */
 export async function queryPlans(url: string, stored: number): Promise<string[]> {
   const capture = capturingDatabase(url);
@@ -37,7 +39,7 @@ export async function queryPlans(url: string, stored: number): Promise<string[]>
     queries.push(['submission: who its mail names (member, target associations)', capture.take()[0]!]);
     const lines: string[] = [`-- ${stored.toLocaleString('en')} stored applications`];
     for (const [title, query] of queries) {
-      lines.push('', `-- ${title}`, query.sql, ...(await explainAnalyze(db, query)));
+      lines.push('', `-- ${title}`, query.sql, await planReuse(url, query), ...(await explainAnalyze(db, query)));
     }
     return lines;
   } finally {
