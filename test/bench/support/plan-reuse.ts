@@ -9,12 +9,19 @@ import pg from 'pg';
  * how much can grow with the tables, so the bench reports it beside each plan.
  */
 export async function planReuse(url: string, query: CompiledQuery, calls = 8): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const client = await pool.connect();
+  // A query config with a name, as the server's pool sends it (postgres-server.ts); the typed
+  // slice of pg only declares the plain text form.
+  const prepared = client.query as unknown as (config: {
+    name: string;
+    text: string;
+    values: unknown[];
+  }) => Promise<unknown>;
   try {
     const name = 'bench_plan_reuse';
     for (let call = 0; call < calls; call++) {
-      await client.query({ name, text: query.sql, values: [...query.parameters] });
+      await prepared.call(client, { name, text: query.sql, values: [...query.parameters] });
     }
     const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
       'select generic_plans, custom_plans from pg_prepared_statements where name = $1',
@@ -26,6 +33,7 @@ export async function planReuse(url: string, query: CompiledQuery, calls = 8): P
       ? `-- plan kept across calls: yes (${custom} planned for their parameters, then ${generic} on one generic plan)`
       : `-- plan kept across calls: no, planned again on each of ${custom} calls`;
   } finally {
-    await client.end();
+    client.release();
+    await pool.end();
   }
 }
