@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '../errors/database-unavailable.js';
 import { type Backoff, exponentialBackoff } from './backoff.js';
 import { type MailClock, systemClock } from './mail-clock.js';
 import { MailSendError, type MailTransport } from './mail-transport.js';
-import { type ClaimedMail, claimDueMails, recordAttempt, releaseMails } from './outbox-queue.js';
+import { type Attempt, type ClaimedMail, claimDueMails, recordAttempts, releaseMails } from './outbox-queue.js';
 
 /** What a worker reports; the default writes failures and errors to stderr. */
 export type MailWorkerEvent =
@@ -27,11 +27,16 @@ export interface DrainOptions {
   readonly backoff?: Backoff;
   /** How long a claimed mail stays hidden from other workers; longer than any send can take. */
   readonly leaseMs?: number;
-  /** Mails claimed per transaction. */
+  /** Mails claimed, and their outcomes recorded, per statement. */
   readonly batchSize?: number;
+  /**
+   * Mails of a batch sent at the same time. Sending waits on the network (or the disk) far
+   * longer than it uses the CPU; an SMTP transport opens one connection per send in flight.
+   */
+  readonly concurrency?: number;
   readonly clock?: MailClock;
   readonly onEvent?: (event: MailWorkerEvent) => void;
-  /** Stops between two mails; the claimed but unsent ones are handed back. */
+  /** Stops between two batches; a batch claimed but not yet sent is handed back. */
   readonly signal?: AbortSignal;
 }
 
@@ -44,18 +49,23 @@ export interface DrainResult {
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_LEASE_MS = 5 * 60_000;
-const DEFAULT_BATCH_SIZE = 10;
+const DEFAULT_BATCH_SIZE = 20;
+const DEFAULT_CONCURRENCY = 4;
 
 /**
- * Sends every mail that is due now, claiming a batch at a time, until none is left (mails
- * waiting for a later retry are not due). Each send happens outside any transaction; each
- * attempt is recorded in `mail_attempts`.
+ * Sends every mail that is due now, a batch at a time, until none is left (mails waiting for a
+ * later retry are not due). A batch is claimed in one statement, sent a few mails at a time
+ * outside any transaction, and its attempts recorded in `mail_attempts` in one statement: two
+ * commits per batch, where one per mail made the database's commits the limit. A crash between
+ * a send and its record sends that batch's mails again when their lease ends (at least once,
+ * never lost).
  */
 export async function drainMailOutbox(options: DrainOptions): Promise<DrainResult> {
   const clock = options.clock ?? systemClock;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoff = options.backoff ?? exponentialBackoff();
   const report = options.onEvent ?? reportToConsole;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const result = { sent: 0, retried: 0, dead: 0 };
   while (!options.signal?.aborted) {
     const claimed = await claimDueMails(options.db, {
@@ -64,41 +74,37 @@ export async function drainMailOutbox(options: DrainOptions): Promise<DrainResul
       limit: options.batchSize ?? DEFAULT_BATCH_SIZE,
     });
     if (claimed.length === 0) break;
-    for (const [index, mail] of claimed.entries()) {
-      if (options.signal?.aborted) {
-        await releaseMails(options.db, claimed.slice(index));
-        break;
-      }
-      const outcome = await sendOne(options.transport, mail);
-      const attempt = mail.row.attempts + 1;
-      const now = clock.now();
-      const dead = !outcome.ok && (outcome.permanent || attempt >= maxAttempts);
-      const held = await recordUntilReachable(
-        () =>
-          recordAttempt(
-            options.db,
-            mail,
-            outcome.ok
-              ? { ok: true }
-              : {
-                  ok: false,
-                  error: outcome.error,
-                  retryAt: dead ? undefined : new Date(now.getTime() + backoff(attempt)),
-                },
-            now,
-          ),
-        mail.leaseUntil,
-        clock,
-        options.signal,
-      );
-      if (!held) report({ type: 'lease-lost', id: mail.row.id });
+    // Stopping lets the sends in flight finish and hands back the mails not yet begun.
+    const outcomes = await mapConcurrently(claimed, concurrency, options.signal, (mail) =>
+      sendOne(options.transport, mail),
+    );
+    const begun = claimed.filter((_, index) => outcomes[index] !== undefined);
+    if (begun.length < claimed.length) await releaseMails(options.db, claimed.slice(begun.length));
+    if (begun.length === 0) break;
+    const now = clock.now();
+    const attempts: Attempt[] = begun.map((mail, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) return { claimed: mail, outcome };
+      const dead = outcome.permanent || mail.row.attempts + 1 >= maxAttempts;
+      const retryAt = dead ? undefined : new Date(now.getTime() + backoff(mail.row.attempts + 1));
+      return { claimed: mail, outcome: { ok: false, error: outcome.error, retryAt } };
+    });
+    const held = await recordUntilReachable(
+      () => recordAttempts(options.db, attempts, now),
+      claimed[0]!.leaseUntil,
+      clock,
+      options.signal,
+    );
+    for (const { claimed: mail, outcome } of attempts) {
+      if (!held.has(mail.row.id)) report({ type: 'lease-lost', id: mail.row.id });
       else if (outcome.ok) {
         result.sent++;
         report({ type: 'sent', id: mail.row.id, to: mail.row.to_address });
       } else {
+        const dead = outcome.retryAt === undefined;
         if (dead) result.dead++;
         else result.retried++;
-        report({ type: 'failed', id: mail.row.id, error: outcome.error, attempt, dead });
+        report({ type: 'failed', id: mail.row.id, error: outcome.error, attempt: mail.row.attempts + 1, dead });
       }
     }
   }
@@ -106,16 +112,38 @@ export async function drainMailOutbox(options: DrainOptions): Promise<DrainResul
 }
 
 /**
+ * `work` over the items in order, at most `limit` at a time; results in the items' order. Once
+ * `signal` aborts, no further item begins: the results end with a run of undefined.
+ */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  work: (item: T) => Promise<R>,
+): Promise<(R | undefined)[]> {
+  const results = new Array<R | undefined>(items.length).fill(undefined);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length && !signal?.aborted) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/**
  * Records an attempt, waiting out a database that went away meanwhile. A mail that went out
  * but was not recorded as sent would be sent again once its lease ends, so the worker keeps
  * trying to record while it still holds the lease (the database restarting takes seconds).
  */
-async function recordUntilReachable(
-  record: () => Promise<boolean>,
+async function recordUntilReachable<T>(
+  record: () => Promise<T>,
   leaseUntil: Date,
   clock: MailClock,
   signal: AbortSignal | undefined,
-): Promise<boolean> {
+): Promise<T> {
   // Measured on the machine's clock: the lease is real time even when the mail clock is a test's.
   const budgetMs = leaseUntil.getTime() - clock.now().getTime() - 30_000;
   const started = Date.now();
@@ -160,7 +188,7 @@ export interface MailWorkerOptions extends Omit<DrainOptions, 'signal'> {
 export interface MailWorker {
   /** Looks for mail now instead of at the next poll, e.g. right after a commit that queued some. */
   wake(): void;
-  /** Finishes the mail being sent, hands back the rest of its batch and stops. */
+  /** Finishes the mails being sent, hands back the rest of their batch and stops. */
   stop(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, MailOutboxRow } from '../db/database.js';
 
 /** A mail a worker holds: nobody else sees it until `leaseUntil`. */
@@ -9,85 +9,108 @@ export interface ClaimedMail {
 }
 
 /**
- * Takes up to `limit` due mails in one short transaction: `for update skip locked` so concurrent
- * workers pass over each other's rows instead of waiting, then `next_attempt_at` moves to the end
- * of the lease, which hides the rows from every other worker after commit. A worker that dies
- * mid-send leaves the rows to come back when the lease ends. Nothing is sent inside the
- * transaction: the embedded database has a single connection.
+ * Takes up to `limit` due mails in one statement: `for update skip locked` so concurrent workers
+ * pass over each other's rows instead of waiting, and `next_attempt_at` moves to the end of the
+ * lease, which hides the rows from every other worker once the statement commits. A worker that
+ * dies mid-send leaves the rows to come back when the lease ends. Nothing is sent inside a
+ * transaction: the embedded database has a single connection. Oldest due first.
  */
 export async function claimDueMails(
   db: Kysely<Database>,
   options: { readonly now: Date; readonly leaseMs: number; readonly limit: number },
 ): Promise<ClaimedMail[]> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', options.now)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(options.limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return [];
-    const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
-    await trx
-      .updateTable('mail_outbox')
-      .set({ next_attempt_at: leaseUntil })
-      .where(
-        'id',
-        'in',
-        rows.map((row) => row.id),
-      )
-      .execute();
-    return rows.map((row) => ({ row, leaseUntil }));
-  });
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  const due = db
+    .selectFrom('mail_outbox')
+    .select(['id', 'next_attempt_at'])
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', options.now)
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(options.limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await db
+    .updateTable('mail_outbox as mail')
+    .set({ next_attempt_at: leaseUntil })
+    .from(due.as('due'))
+    .whereRef('mail.id', '=', 'due.id')
+    .returningAll('mail')
+    // What it was due at: handing a mail back (releaseMails) restores it.
+    .returning('due.next_attempt_at as due_at')
+    .execute();
+  return rows
+    .map(({ due_at, ...row }) => ({ row: { ...row, next_attempt_at: due_at }, leaseUntil }))
+    .sort((a, b) => a.row.next_attempt_at.getTime() - b.row.next_attempt_at.getTime() || compare(a.row.id, b.row.id));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export type AttemptOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly error: string; readonly retryAt: Date | undefined };
 
+export interface Attempt {
+  readonly claimed: ClaimedMail;
+  readonly outcome: AttemptOutcome;
+}
+
 /**
- * Records one attempt and its outcome: sent, pending again at `retryAt`, or dead (no retryAt).
- * The update only applies while the worker still holds its lease; returns false when the lease
- * was lost (then another worker owns the mail and this one changes nothing but the attempt log).
- * One statement, so one round trip: the attempt and the outcome are written together or not at all.
+ * Records attempts and their outcomes: sent, pending again at `retryAt`, or dead (no retryAt).
+ * Each outcome only applies while the worker still holds that mail's lease; the ids returned
+ * are those it still held (for the others the lease was lost: another worker owns the mail, and
+ * only the attempt log changes). One statement for the whole batch, so one round trip and one
+ * commit: every attempt and outcome is written, or none.
  */
-export async function recordAttempt(
+export async function recordAttempts(
   db: Kysely<Database>,
-  claimed: ClaimedMail,
-  outcome: AttemptOutcome,
+  attempts: readonly Attempt[],
   now: Date,
-): Promise<boolean> {
-  const attempts = claimed.row.attempts + 1;
-  const update = outcome.ok
-    ? { status: 'sent' as const, attempts, sent_at: now, last_error: null }
-    : outcome.retryAt
-      ? { status: 'pending' as const, attempts, next_attempt_at: outcome.retryAt, last_error: outcome.error }
-      : { status: 'dead' as const, attempts, last_error: outcome.error };
-  const result = await db
-    .with('outcome', (db) =>
-      db
-        .updateTable('mail_outbox')
-        .set(update)
-        .where('id', '=', claimed.row.id)
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '=', claimed.leaseUntil)
-        .returning('id'),
+): Promise<Set<string>> {
+  if (attempts.length === 0) return new Set();
+  const ids: string[] = [];
+  const leases: Date[] = [];
+  const statuses: string[] = [];
+  const counts: number[] = [];
+  const retries: (Date | null)[] = [];
+  const errors: (string | null)[] = [];
+  const oks: boolean[] = [];
+  for (const { claimed, outcome } of attempts) {
+    ids.push(claimed.row.id);
+    leases.push(claimed.leaseUntil);
+    statuses.push(outcome.ok ? 'sent' : outcome.retryAt ? 'pending' : 'dead');
+    counts.push(claimed.row.attempts + 1);
+    retries.push(!outcome.ok && outcome.retryAt ? outcome.retryAt : null);
+    errors.push(outcome.ok ? null : outcome.error);
+    oks.push(outcome.ok);
+  }
+  // Arrays, not one placeholder per value: the statement's text is the same for any batch size,
+  // so the server prepares it once.
+  const result = await sql<{ id: string }>`
+    with outcome as (
+      select * from unnest(${ids}::text[], ${leases}::timestamptz[], ${statuses}::text[], ${counts}::int[],
+                           ${retries}::timestamptz[], ${errors}::text[], ${oks}::boolean[])
+        as t(id, lease_until, status, attempts, retry_at, error, ok)
+    ),
+    updated as (
+      update mail_outbox as mail
+         set status = outcome.status,
+             attempts = outcome.attempts,
+             next_attempt_at = coalesce(outcome.retry_at, mail.next_attempt_at),
+             sent_at = case when outcome.ok then ${now}::timestamptz else mail.sent_at end,
+             last_error = outcome.error
+        from outcome
+       where mail.id = outcome.id and mail.status = 'pending' and mail.next_attempt_at = outcome.lease_until
+      returning mail.id
+    ),
+    attempt as (
+      insert into mail_attempts (mail_id, at, ok, error)
+      select id, ${now}::timestamptz, ok, error from outcome
     )
-    .with('attempt', (db) =>
-      db
-        .insertInto('mail_attempts')
-        .values({ mail_id: claimed.row.id, at: now, ok: outcome.ok, error: outcome.ok ? null : outcome.error })
-        .returning('id'),
-    )
-    .selectFrom('outcome')
-    .select('id')
-    .execute();
-  return result.length > 0;
+    select id from updated`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
 }
 
 /** Hands claimed mails back untouched (the worker is stopping), so they are due again now. */

@@ -41,6 +41,16 @@ describe('the folder transport', () => {
     expect(parsed.messageId).toBe('<mail-b@mamis.example.jp>');
   });
 
+  it('makes its folder on the first mail, and again when someone removed it', async () => {
+    const folder = path.join(dir, 'nested', 'mail');
+    const transport = folderTransport({ dir: folder });
+    const mail = { to: 'a@example.jp', subject: 's', text: 't', html: '<p>h</p>' };
+    await transport.send({ ...mail, id: 'one' });
+    await rm(path.join(dir, 'nested'), { recursive: true });
+    await transport.send({ ...mail, id: 'two' });
+    expect((await readdir(folder)).map((name) => name.replace(/^\w+-/, ''))).toEqual(['two.eml']);
+  });
+
   it('is what the environment gives without MAIL_URL, in DATA_DIR/mail', async () => {
     const transport = transportFromEnvironment({ DATA_DIR: dir });
     expect(transport.description).toBe(`folder ${path.join(dir, 'mail')}`);

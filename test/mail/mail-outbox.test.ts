@@ -12,7 +12,7 @@ import {
   smtpTransport,
   startMailWorker,
 } from '../../server/mail/index.js';
-import { recordAttempt } from '../../server/mail/outbox-queue.js';
+import { recordAttempts } from '../../server/mail/outbox-queue.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../support/test-databases.js';
 import {
   eventually,
@@ -162,6 +162,70 @@ for (const dialect of TEST_DIALECTS) {
       expect(ids.sort()).toEqual(rows.map((row) => `<${row.id}@mamis.example.jp>`).sort());
     });
 
+    it('sends a batch a few mails at a time, and records every attempt', async () => {
+      smtp = await startSmtpTestServer();
+      const smtpSend = smtpTransport({ url: smtp.url });
+      transport = smtpSend;
+      let inFlight = 0;
+      let most = 0;
+      const counting: MailTransport = {
+        description: 'counting',
+        async send(mail) {
+          most = Math.max(most, ++inFlight);
+          try {
+            await smtpSend.send(mail);
+          } finally {
+            inFlight--;
+          }
+        },
+        close: () => smtpSend.close(),
+      };
+      for (const id of ['app-1', 'app-2', 'app-3']) await submit(id);
+      const options = { db: database.db, transport: counting, clock, concurrency: 3, batchSize: 5, onEvent: quiet };
+      expect(await drainMailOutbox(options)).toEqual({ sent: 12, retried: 0, dead: 0 });
+      expect(most).toBe(3);
+      expect(smtp.received).toHaveLength(12);
+      const attempts = await database.db.selectFrom('mail_attempts').select(['mail_id', 'ok']).execute();
+      expect(attempts.map((attempt) => attempt.mail_id).sort()).toEqual((await outbox()).map((row) => row.id));
+      expect(attempts.every((attempt) => attempt.ok)).toBe(true);
+    });
+
+    it('on stop, finishes the sends in flight and hands back the rest of the batch, due as before', async () => {
+      await submit('app-1');
+      const before = await outbox();
+      const controller = new AbortController();
+      const sent: string[] = [];
+      const stopping: MailTransport = {
+        description: 'stops the worker while its first two mails are in flight',
+        async send(mail) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          controller.abort();
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          sent.push(mail.id);
+        },
+        close: async () => {},
+      };
+      const options = { db: database.db, transport: stopping, clock, concurrency: 2, batchSize: 4, onEvent: quiet };
+      expect(await drainMailOutbox({ ...options, signal: controller.signal })).toEqual({
+        sent: 2,
+        retried: 0,
+        dead: 0,
+      });
+      const after = await outbox();
+      expect(
+        after
+          .filter((row) => row.status === 'sent')
+          .map((row) => row.id)
+          .sort(),
+      ).toEqual(sent.sort());
+      const handedBack = after.filter((row) => row.status === 'pending');
+      expect(handedBack).toHaveLength(2);
+      for (const row of handedBack) {
+        expect(row.next_attempt_at).toEqual(before.find((earlier) => earlier.id === row.id)!.next_attempt_at);
+      }
+      expect(await drainMailOutbox(options)).toEqual({ sent: 2, retried: 0, dead: 0 });
+    });
+
     it('sends a dead mail once it is requeued, keeping the history of its attempts', async () => {
       smtp = await startSmtpTestServer();
       const port = smtp.port;
@@ -198,24 +262,55 @@ for (const dialect of TEST_DIALECTS) {
       expect(second.map((mail) => mail.row.id).sort()).toEqual(first.map((mail) => mail.row.id).sort());
     });
 
-    it('keeps the attempt of a worker whose lease ran out, but not its outcome', async () => {
+    it('records a batch in one go: the attempts of a worker whose lease ran out, but not their outcome', async () => {
       await submit('app-1');
-      const [late] = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
+      const late = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
       clock.advance(300_000);
-      const again = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
-      const owner = again.find((mail) => mail.row.id === late!.row.id);
-      expect(await recordAttempt(database.db, late!, { ok: true }, clock.now())).toBe(false);
-      const mail = () =>
-        database.db.selectFrom('mail_outbox').selectAll().where('id', '=', late!.row.id).executeTakeFirstOrThrow();
-      expect(await mail()).toMatchObject({ status: 'pending', attempts: 0 });
-      expect(await recordAttempt(database.db, owner!, { ok: true }, clock.now())).toBe(true);
-      expect(await mail()).toMatchObject({ status: 'sent', attempts: 1 });
+      const owned = await claimDueMails(database.db, { now: clock.now(), leaseMs: 300_000, limit: 10 });
+      expect(owned.map((mail) => mail.row.id)).toEqual(late.map((mail) => mail.row.id));
+      const [sent, retried, dead] = owned;
+      expect(await recordAttempts(database.db, [{ claimed: late[0]!, outcome: { ok: true } }], clock.now())).toEqual(
+        new Set(),
+      );
+      const mail = (id: string) =>
+        database.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(await mail(sent!.row.id)).toMatchObject({ status: 'pending', attempts: 0 });
+
+      const retryAt = new Date(clock.now().getTime() + 60_000);
+      const held = await recordAttempts(
+        database.db,
+        [
+          { claimed: sent!, outcome: { ok: true } },
+          { claimed: retried!, outcome: { ok: false, error: '421 try later', retryAt } },
+          { claimed: dead!, outcome: { ok: false, error: '550 no such user', retryAt: undefined } },
+        ],
+        clock.now(),
+      );
+      expect(held).toEqual(new Set([sent!.row.id, retried!.row.id, dead!.row.id]));
+      expect(await mail(sent!.row.id)).toMatchObject({
+        status: 'sent',
+        attempts: 1,
+        sent_at: clock.now(),
+        last_error: null,
+      });
+      expect(await mail(retried!.row.id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        next_attempt_at: retryAt,
+        last_error: '421 try later',
+      });
+      expect(await mail(dead!.row.id)).toMatchObject({ status: 'dead', attempts: 1, last_error: '550 no such user' });
       const attempts = await database.db
         .selectFrom('mail_attempts')
-        .select(['ok'])
-        .where('mail_id', '=', late!.row.id)
+        .select(['mail_id', 'ok', 'error'])
+        .orderBy('id')
         .execute();
-      expect(attempts).toEqual([{ ok: true }, { ok: true }]);
+      expect(attempts).toEqual([
+        { mail_id: sent!.row.id, ok: true, error: null },
+        { mail_id: sent!.row.id, ok: true, error: null },
+        { mail_id: retried!.row.id, ok: false, error: '421 try later' },
+        { mail_id: dead!.row.id, ok: false, error: '550 no such user' },
+      ]);
     });
 
     it('sends what the server queues while the worker runs, and stops cleanly', async () => {
