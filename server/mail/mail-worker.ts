@@ -38,6 +38,13 @@ export interface DrainOptions {
   readonly onEvent?: (event: MailWorkerEvent) => void;
   /** Stops between two batches; a batch claimed but not yet sent is handed back. */
   readonly signal?: AbortSignal;
+  /**
+   * True while the process has more urgent work: requests to answer. The worker then pauses
+   * `busyPauseMs` before each further batch, so that a backlog of mail (a burst of submissions,
+   * mail requeued after an outage) goes out a little later instead of slowing every page.
+   */
+  readonly busy?: () => boolean;
+  readonly busyPauseMs?: number;
 }
 
 export interface DrainResult {
@@ -51,6 +58,8 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_CONCURRENCY = 4;
+/** With batches of 20, at most about 150 mails a second while requests keep the process busy. */
+const DEFAULT_BUSY_PAUSE_MS = 100;
 
 /**
  * Sends every mail that is due now, a batch at a time, until none is left (mails waiting for a
@@ -67,7 +76,13 @@ export async function drainMailOutbox(options: DrainOptions): Promise<DrainResul
   const report = options.onEvent ?? reportToConsole;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const result = { sent: 0, retried: 0, dead: 0 };
+  let first = true;
   while (!options.signal?.aborted) {
+    if (!first && options.busy?.()) {
+      await pause(options.busyPauseMs ?? DEFAULT_BUSY_PAUSE_MS, options.signal);
+      if (options.signal?.aborted) break;
+    }
+    first = false;
     const claimed = await claimDueMails(options.db, {
       now: clock.now(),
       leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
@@ -109,6 +124,19 @@ export async function drainMailOutbox(options: DrainOptions): Promise<DrainResul
     }
   }
   return result;
+}
+
+/** Waits `ms`, or less if the signal aborts meanwhile. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /**

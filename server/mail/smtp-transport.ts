@@ -34,6 +34,8 @@ export function smtpTransport(options: SmtpTransportOptions): MailTransport {
           text: mail.text,
           html: mail.html,
           messageId: messageIdOf(mail, from),
+          // As the folder transport: base64 costs far less CPU than quoted-printable on Japanese.
+          textEncoding: 'base64',
         });
       } catch (error) {
         throw smtpError(error);

@@ -226,6 +226,29 @@ for (const dialect of TEST_DIALECTS) {
       expect(await drainMailOutbox(options)).toEqual({ sent: 2, retried: 0, dead: 0 });
     });
 
+    it('pauses between batches while the process is busy with requests, and still sends everything', async () => {
+      for (const id of ['app-1', 'app-2', 'app-3']) await submit(id);
+      const sentAt: number[] = [];
+      const timing: MailTransport = {
+        description: 'notes when each mail goes out',
+        async send() {
+          sentAt.push(performance.now());
+        },
+        close: async () => {},
+      };
+      const options = { db: database.db, transport: timing, clock, batchSize: 4, onEvent: quiet };
+      let asked = 0;
+      const busy = () => {
+        asked++;
+        return true;
+      };
+      expect(await drainMailOutbox({ ...options, busy, busyPauseMs: 80 })).toEqual({ sent: 12, retried: 0, dead: 0 });
+      // Three batches: the first goes at once, each later one after a pause.
+      expect(asked).toBe(3);
+      expect(sentAt[4]! - sentAt[3]!).toBeGreaterThanOrEqual(75);
+      expect(sentAt[8]! - sentAt[7]!).toBeGreaterThanOrEqual(75);
+    });
+
     it('sends a dead mail once it is requeued, keeping the history of its attempts', async () => {
       smtp = await startSmtpTestServer();
       const port = smtp.port;
