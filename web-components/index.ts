@@ -19,7 +19,7 @@ import './form/define.js';
 import './application-status/define.js';
 import './membership-history/define.js';
 
-export { html, nothing } from 'lit';
+export { html, nothing } from 'lit/html.js';
 export type { ApiFieldProblem, ApplicationTarget, ApplicationView, Draft, HistoryEntry } from './api/api-types.js';
 export { MamisApplicationStatus } from './application-status/mamis-application-status.js';
 export { MamisCalendar } from './calendar/mamis-calendar.js';

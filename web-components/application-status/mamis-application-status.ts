@@ -1,6 +1,7 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { ApiClient } from '../api/api-client.js';
 import type { ApplicationView } from '../api/api-types.js';
+import { MamisElement, type PropertyValues } from '../base/mamis-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { RemoteDataController } from '../controllers/remote-data-controller.js';
 import { emit } from '../events/mamis-events.js';
@@ -29,7 +30,7 @@ import { applicationStatusStyles } from './mamis-application-status.styles.js';
  * @cssprop --mamis-accent - Accent colour (teal).
  * @cssprop --mamis-danger - The 削除 button and 差戻し chip.
  */
-export class MamisApplicationStatus extends LitElement {
+export class MamisApplicationStatus extends MamisElement {
   static override styles = [baseStyles, panelStyles, applicationStatusStyles];
 
   static override properties = {
@@ -63,7 +64,7 @@ export class MamisApplicationStatus extends LitElement {
     return api ? this.#remote.load(api) : Promise.resolve();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('baseUrl') || changed.has('token') || (changed.has('applications') && !this.applications)) {
       void this.refresh();
     }

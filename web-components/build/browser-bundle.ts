@@ -12,7 +12,8 @@ export interface BrowserBundle {
 
 /**
  * Bundles `entry` into one minified ES module at `outfile`, as every bundle we ship is built:
- * for browsers from ES2022 on, with a linked source map and licences at the end.
+ * for browsers from ES2022 on, with a linked source map, and the licences of what it bundles in
+ * `<outfile>.LEGAL.txt` beside it (named in one comment), which browsers need not download.
  */
 export async function buildBrowserBundle(
   entry: string,
@@ -28,7 +29,7 @@ export async function buildBrowserBundle(
     target: 'es2022',
     minify: true,
     sourcemap: 'linked',
-    legalComments: 'eof',
+    legalComments: 'linked',
     // Module scripts are always read as UTF-8; escaping the Japanese texts would double them.
     charset: 'utf8',
     logLevel: 'warning',

@@ -7,44 +7,50 @@ export interface CalendarDay {
   readonly weekday: number;
 }
 
-export function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** The day `day` of month `month` (0-based) of `year`; both may run over into the next ones. */
+function isoOf(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
 }
 
-export function fromIso(iso: string): Date {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
+function partsOf(iso: string): [year: number, month: number, day: number] {
+  return iso.split('-').map(Number) as [number, number, number];
+}
+
+/** How many days the month (1-based) has: day 0 of the next month is its last. */
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function weekdayOf(iso: string): number {
+  const [year, month, day] = partsOf(iso);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
 export function addDays(iso: string, days: number): string {
-  const date = fromIso(iso);
-  date.setUTCDate(date.getUTCDate() + days);
-  return toIso(date);
+  const [year, month, day] = partsOf(iso);
+  return isoOf(year, month - 1, day + days);
 }
 
 /** The same day `months` later, or the month's last day when it has fewer days (1/31 + 1 → 2/28). */
 export function addMonths(iso: string, months: number): string {
-  const date = fromIso(iso);
-  const day = date.getUTCDate();
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, last));
-  return toIso(target);
+  const [year, month, day] = partsOf(iso);
+  return isoOf(year, month - 1 + months, Math.min(day, daysIn(year, month + months)));
 }
 
 /** The weeks (Sunday first) of the month containing `iso`; days of other months are null. */
 export function monthWeeks(iso: string): (CalendarDay | null)[][] {
-  const first = fromIso(`${iso.slice(0, 7)}-01`);
-  const days = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  const cells: (CalendarDay | null)[] = Array.from({ length: first.getUTCDay() }, () => null);
-  for (let day = 1; day <= days; day++) {
-    const date = new Date(first);
-    date.setUTCDate(day);
-    cells.push({ iso: toIso(date), day, weekday: date.getUTCDay() });
-  }
-  while (cells.length % 7 !== 0) cells.push(null);
+  const [year, month] = partsOf(iso);
+  const blanks = weekdayOf(`${iso.slice(0, 8)}01`);
+  const days = daysIn(year, month);
   const weeks: (CalendarDay | null)[][] = [];
-  for (let index = 0; index < cells.length; index += 7) weeks.push(cells.slice(index, index + 7));
+  for (let start = 1 - blanks; start <= days; start += 7) {
+    weeks.push(
+      Array.from({ length: 7 }, (_, weekday) => {
+        const day = start + weekday;
+        return day >= 1 && day <= days ? { iso: isoOf(year, month - 1, day), day, weekday } : null;
+      }),
+    );
+  }
   return weeks;
 }
 

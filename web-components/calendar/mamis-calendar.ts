@@ -1,9 +1,10 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
+import { MamisElement, type PropertyValues } from '../base/mamis-element.js';
 import { emit } from '../events/mamis-events.js';
 import { chromeText } from '../i18n/chrome-text.js';
 import { resolveLocale } from '../i18n/resolve-locale.js';
 import { baseStyles } from '../styles/base-styles.js';
-import { addDays, addMonths, clampDate, fromIso, monthWeeks } from './calendar-month.js';
+import { addDays, addMonths, clampDate, monthWeeks, weekdayOf } from './calendar-month.js';
 import { calendarStyles } from './mamis-calendar.styles.js';
 
 const KEY_MOVES: Readonly<Record<string, (iso: string, shift: boolean) => string>> = {
@@ -11,8 +12,8 @@ const KEY_MOVES: Readonly<Record<string, (iso: string, shift: boolean) => string
   ArrowRight: (iso) => addDays(iso, 1),
   ArrowUp: (iso) => addDays(iso, -7),
   ArrowDown: (iso) => addDays(iso, 7),
-  Home: (iso) => addDays(iso, -fromIso(iso).getUTCDay()),
-  End: (iso) => addDays(iso, 6 - fromIso(iso).getUTCDay()),
+  Home: (iso) => addDays(iso, -weekdayOf(iso)),
+  End: (iso) => addDays(iso, 6 - weekdayOf(iso)),
   PageUp: (iso, shift) => addMonths(iso, shift ? -12 : -1),
   PageDown: (iso, shift) => addMonths(iso, shift ? 12 : 1),
 };
@@ -27,7 +28,7 @@ const KEY_MOVES: Readonly<Record<string, (iso: string, shift: boolean) => string
  * @csspart button - The calendar button.
  * @csspart popup - The month calendar.
  */
-export class MamisCalendar extends LitElement {
+export class MamisCalendar extends MamisElement {
   static override styles = [baseStyles, calendarStyles];
 
   static override properties = {
@@ -141,7 +142,7 @@ export class MamisCalendar extends LitElement {
     </div>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const refocus = this.#refocus;
     this.#refocus = undefined;
@@ -195,7 +196,7 @@ export class MamisCalendar extends LitElement {
   // the days, which drops focus for an instant before it lands on the new day.
   #onFocusOut = () => {
     setTimeout(() => {
-      if (this.open && !(this.renderRoot as ShadowRoot).activeElement) this.#close(false);
+      if (this.open && !this.renderRoot.activeElement) this.#close(false);
     });
   };
 }

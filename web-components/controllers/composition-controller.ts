@@ -1,4 +1,8 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { ControllerHost } from '../base/mamis-element.js';
+
+/** An element whose shadow root holds the inputs. */
+type CompositionHost = ControllerHost & { readonly renderRoot: Node };
 
 /**
  * Knows when the member is composing text with an input method (Japanese kana-kanji
@@ -6,11 +10,11 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  * nor trigger validation. `onEnd` runs when a composition is committed.
  */
 export class CompositionController implements ReactiveController {
-  readonly #host: ReactiveElement;
+  readonly #host: CompositionHost;
   readonly #onEnd: (target: EventTarget | null) => void;
   #composing = false;
 
-  constructor(host: ReactiveElement, onEnd: (target: EventTarget | null) => void) {
+  constructor(host: CompositionHost, onEnd: (target: EventTarget | null) => void) {
     this.#host = host;
     this.#onEnd = onEnd;
     host.addController(this);

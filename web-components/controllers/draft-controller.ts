@@ -1,6 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { ApiClient } from '../api/api-client.js';
 import type { Draft } from '../api/api-types.js';
+import type { ControllerHost } from '../base/mamis-element.js';
 
 interface DraftTarget {
   readonly api: ApiClient;
@@ -25,7 +26,7 @@ export class DraftController implements ReactiveController {
   #pending: PendingDraft | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: ReactiveControllerHost, delay = 800) {
+  constructor(host: ControllerHost, delay = 800) {
     this.#delay = delay;
     host.addController(this);
   }

@@ -1,15 +1,16 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { ApiClient } from '../api/api-client.js';
+import type { ControllerHost } from '../base/mamis-element.js';
 
 /** Data an element reads from the API: loading, loaded, or failed; stale answers are ignored. */
 export class RemoteDataController<T> implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ControllerHost;
   readonly #fetch: (api: ApiClient) => Promise<T>;
   #run = 0;
   value: T | undefined;
   failed = false;
 
-  constructor(host: ReactiveControllerHost, fetch: (api: ApiClient) => Promise<T>) {
+  constructor(host: ControllerHost, fetch: (api: ApiClient) => Promise<T>) {
     this.#host = host;
     this.#fetch = fetch;
     host.addController(this);

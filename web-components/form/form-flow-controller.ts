@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import {
   type ConfirmView,
   deriveConfirmView,
@@ -9,6 +9,7 @@ import {
   type ValidationContext,
   validateSubmission,
 } from '../../engine/browser.js';
+import type { ControllerHost } from '../base/mamis-element.js';
 import type { LoadedForm } from './form-loader.js';
 import { firstStepWithErrors, indexOfStep, inPageOrder, nextIndexOfType, previousFieldsIndex } from './step-flow.js';
 
@@ -32,7 +33,7 @@ export interface FlowEvents {
  * on the way into the confirm step, since an earlier answer can change what a later one needs.
  */
 export class FormFlowController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ControllerHost;
   readonly #events: FlowEvents;
   readonly #locale: () => Locale;
   #loaded: LoadedForm | undefined;
@@ -50,7 +51,7 @@ export class FormFlowController implements ReactiveController {
   /** What should take focus after the next render. */
   focus: 'title' | 'summary' | 'notice' | undefined;
 
-  constructor(host: ReactiveControllerHost, locale: () => Locale, events: FlowEvents) {
+  constructor(host: ControllerHost, locale: () => Locale, events: FlowEvents) {
     this.#host = host;
     this.#locale = locale;
     this.#events = events;

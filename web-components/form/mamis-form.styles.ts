@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../styles/css.js';
 
 /** The look of the manual: a titled, bordered panel, label cells on a teal tint, red 必須 badges. */
 export const formStyles = css`

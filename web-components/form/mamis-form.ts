@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import {
   deriveStepView,
   type FormDefinition,
@@ -10,6 +10,7 @@ import {
 import { ApiClient } from '../api/api-client.js';
 import { ApiError, NETWORK_FAILURE } from '../api/api-error.js';
 import type { ApplicationView, Draft } from '../api/api-types.js';
+import { MamisElement, type PropertyValues } from '../base/mamis-element.js';
 import { CompositionController } from '../controllers/composition-controller.js';
 import { DraftController } from '../controllers/draft-controller.js';
 import { LocaleController } from '../controllers/locale-controller.js';
@@ -91,7 +92,7 @@ const LOAD_INPUTS = [
  * @cssprop --mamis-radius - Corner radius.
  * @cssprop --mamis-font-family - Font stack.
  */
-export class MamisForm extends LitElement {
+export class MamisForm extends MamisElement {
   static override styles = [baseStyles, formStyles];
 
   static override properties = {
@@ -166,12 +167,12 @@ export class MamisForm extends LitElement {
     this.notice = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (LOAD_INPUTS.some((name) => changed.has(name))) void this.#load();
   }
 
   protected override updated(): void {
-    const root = this.renderRoot as ShadowRoot;
+    const root = this.renderRoot;
     const dialog = root.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
     const focus = this.#flow.focus;
@@ -429,7 +430,7 @@ export class MamisForm extends LitElement {
   }
 
   #focusField(name: string) {
-    const root = this.renderRoot as ShadowRoot;
+    const root = this.renderRoot;
     const target =
       root.getElementById(fieldIds(name).control) ??
       root.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"] :is(input, select, textarea, button)`);

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { BlockView } from '../../engine/browser.js';
 
 /** The texts of interstitial, intro and completion screens, as the definition lists them. */

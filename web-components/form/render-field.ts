@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { FieldView, Locale, RuntimeForm } from '../../engine/browser.js';
 import type { ChromeText } from '../i18n/chrome-text.js';
 import { renderTextWidget } from '../widgets/text-widget.js';

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { ProgressItem } from '../../engine/browser.js';
 import type { ChromeText } from '../i18n/chrome-text.js';
 

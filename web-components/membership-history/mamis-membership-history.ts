@@ -1,7 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { formatDisplayDate, layerLabel } from '../../engine/browser.js';
 import { ApiClient } from '../api/api-client.js';
 import type { HistoryEntry } from '../api/api-types.js';
+import { MamisElement, type PropertyValues } from '../base/mamis-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { RemoteDataController } from '../controllers/remote-data-controller.js';
 import { baseStyles } from '../styles/base-styles.js';
@@ -21,7 +22,7 @@ import { membershipHistoryStyles } from './mamis-membership-history.styles.js';
  * @csspart table - The history table.
  * @cssprop --mamis-accent - Accent colour (teal).
  */
-export class MamisMembershipHistory extends LitElement {
+export class MamisMembershipHistory extends MamisElement {
   static override styles = [baseStyles, panelStyles, membershipHistoryStyles];
 
   static override properties = {
@@ -47,7 +48,7 @@ export class MamisMembershipHistory extends LitElement {
     return this.#remote.load(new ApiClient({ baseUrl: base, token: this.token, locale: () => this.#locale.locale }));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('baseUrl') || changed.has('token') || (changed.has('history') && !this.history))
       void this.refresh();
   }

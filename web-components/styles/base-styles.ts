@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * What every element shares: the theme's custom properties with their defaults (teal accents and

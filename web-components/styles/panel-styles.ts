@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** The titled panel of マイページ (申請ステータス, 医師会入退会履歴). */
 export const panelStyles = css`

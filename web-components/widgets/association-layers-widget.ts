@@ -1,5 +1,5 @@
-import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { html } from 'lit/html.js';
 import type { GroupView } from '../../engine/browser.js';
 import { describedBy, renderError, renderHint, renderLabel } from './field-parts.js';
 import { tickedIn, toggleAssociation } from './layer-selection.js';

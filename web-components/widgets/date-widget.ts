@@ -1,5 +1,5 @@
-import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { html } from 'lit/html.js';
 import { formatDisplayDate, isCalendarDate, normaliseDateInput } from '../../engine/browser.js';
 import type { MamisDateSelectDetail } from '../events/mamis-events.js';
 import { describedBy, renderError, renderHint, renderLabel, stringValue, targetValue } from './field-parts.js';

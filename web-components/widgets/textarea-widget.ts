@@ -1,5 +1,5 @@
-import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { html } from 'lit/html.js';
 import { describedBy, renderError, renderHint, renderLabel, stringValue, targetValue } from './field-parts.js';
 import type { WidgetProps } from './widget-types.js';
 
