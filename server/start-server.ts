@@ -1,26 +1,12 @@
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { formatIssue } from '../engine/index.js';
-import { createApp } from './app.js';
 import { readServerSettings, type ServerEnvironment } from './config/server-settings.js';
-import { migrateToLatest } from './db/migrate.js';
-import { openDatabase } from './db/open-database.js';
-import { seedDemoData } from './db/seed/index.js';
-import { allVersionsStored, loadForms, projectFolders, readPassedCheck, recordPassedCheck } from './forms/index.js';
-import {
-  type ApplicationMailer,
-  compileMailTemplates,
-  createApplicationMailer,
-  exponentialBackoff,
-  type MailWorker,
-  readTemplateSources,
-  startMailWorker,
-  transportFromEnvironment,
-} from './mail/index.js';
-import { uuidV7 } from './runtime/new-id.js';
-import { syncFormVersions } from './store/form-versions.js';
+import { preloadEmbeddedDatabase } from './db/embedded-database-code.js';
+import { type DatabaseHandle, openDatabase } from './db/open-database.js';
+import { RequestActivity } from './http/request-activity.js';
+import type { ApplicationMailer, MailWorker } from './mail/index.js';
 
 declare global {
   /** The bundle's own fingerprint, written into it by its build (`server/build-server.ts`). */
@@ -73,8 +59,42 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 async function start(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Three things at once from the first moment: V8 compiles the embedded database's WebAssembly
+  // in background threads, while this thread loads PGlite and the rest of the server and reads
+  // the settings. PGlite left to itself would begin reading its WebAssembly only a few steps
+  // into its open. `settled`: their failures are reported once awaited below, and not at all if
+  // the settings are refused first.
+  if (!options.env.DATABASE_URL?.trim()) settled(preloadEmbeddedDatabase());
+  const loading = settled(import('./start-modules.js'));
   const settings = await readServerSettings(options.env, options.root);
   await mkdir(settings.dataDir, { recursive: true });
+  const opening = settled(openDatabase({ url: settings.databaseUrl, dataDir: path.join(settings.dataDir, 'db') }));
+  const modules = await loading.catch(async (error: unknown) => {
+    await opening.then(
+      (database) => database.close(),
+      () => {},
+    );
+    throw error;
+  });
+  const {
+    allVersionsStored,
+    compileMailTemplates,
+    createApp,
+    createApplicationMailer,
+    exponentialBackoff,
+    formatIssue,
+    loadForms,
+    migrateToLatest,
+    projectFolders,
+    readPassedCheck,
+    readTemplateSources,
+    recordPassedCheck,
+    seedDemoData,
+    serve,
+    startMailWorker,
+    syncFormVersions,
+    uuidV7,
+  } = modules;
   // The forms and the mail templates are read and compiled while the database opens: the
   // embedded one compiles its WebAssembly off this thread meanwhile. Their failures are
   // reported below, once awaited; `settled` keeps them from counting as unhandled before that.
@@ -93,7 +113,7 @@ async function start(options: StartServerOptions): Promise<RunningServer> {
       compileMailTemplates(await templateSources, { compiledBefore: checkSkipped }),
     ),
   );
-  const database = await openDatabase({ url: settings.databaseUrl, dataDir: path.join(settings.dataDir, 'db') });
+  const database: DatabaseHandle = await opening;
   const { db } = database;
   try {
     await migrateToLatest(db);
@@ -164,6 +184,9 @@ async function start(options: StartServerOptions): Promise<RunningServer> {
       server.once('listening', resolve);
       server.once('error', reject);
     });
+    // The mail worker gives way while requests are being answered (see drainMailOutbox).
+    const requests = new RequestActivity();
+    requests.watch(server as Server);
     // The mail worker starts a moment after the server listens: on the embedded database its
     // first look at the outbox held the one connection for tens of milliseconds while the
     // first requests waited. Mail queued before then is sent at that first look. The transport
@@ -171,13 +194,23 @@ async function start(options: StartServerOptions): Promise<RunningServer> {
     // portal's sent-mail page (/dev/mail) reads the folder the mail is written to. With
     // MAIL_WORKER=off the mail waits in the outbox for a worker of its own
     // (`npm run mail -- worker`), so request handling keeps this process's CPU.
+    let closed = false;
     const workerStart = settings.mailWorker
       ? setTimeout(() => {
-          worker = startMailWorker({
-            db,
-            transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
-            backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
-          });
+          // The transports are loaded only now: nodemailer, which they use, is a sixth of the
+          // bundle, and no request needs it.
+          void import('./mail/transport-from-environment.js').then(
+            ({ transportFromEnvironment }) => {
+              if (closed) return;
+              worker = startMailWorker({
+                db,
+                transport: transportFromEnvironment({ ...options.env, DATA_DIR: settings.dataDir }),
+                backoff: exponentialBackoff({ baseMs: settings.mailRetryMs }),
+                busy: () => requests.busy(),
+              });
+            },
+            (error: unknown) => console.error('The mail worker could not start:', error),
+          );
         }, MAIL_WORKER_START_DELAY_MS)
       : undefined;
     const { port } = server.address() as AddressInfo;
@@ -191,6 +224,7 @@ async function start(options: StartServerOptions): Promise<RunningServer> {
     return {
       url,
       async close() {
+        closed = true;
         clearTimeout(workerStart);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker?.stop();

@@ -56,7 +56,7 @@ export interface DrainResult {
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_LEASE_MS = 5 * 60_000;
-const DEFAULT_BATCH_SIZE = 20;
+export const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_CONCURRENCY = 4;
 /** With batches of 20, at most about 150 mails a second while requests keep the process busy. */
 const DEFAULT_BUSY_PAUSE_MS = 100;

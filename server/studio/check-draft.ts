@@ -1,6 +1,6 @@
 import { type CompiledForm, compileForm, type DefinitionIssue, FormDefinitionError } from '../../engine/index.js';
 import { definitionHash } from '../forms/index.js';
-import { checkTemplateSources } from '../mail/index.js';
+import { checkTemplateSources } from '../mail/check-template-references.js';
 import { definitionShapeIssue } from './definition-limits.js';
 import type { PatternGuard, SlowPattern } from './pattern-guard.js';
 import { collectPatterns } from './pattern-probes.js';

@@ -9,14 +9,10 @@ import {
   validateSubmission,
 } from '../../engine/index.js';
 import { BadRequestError } from '../errors/app-errors.js';
-import {
-  type ApplicationMailInput,
-  buildMailViewModel,
-  type MailRecipient,
-  type MailTemplates,
-  type RenderedMail,
-  sampleMailInput,
-} from '../mail/index.js';
+import type { ApplicationMailInput } from '../mail/application-mail.js';
+import { buildMailViewModel, type MailRecipient } from '../mail/build-mail-view-model.js';
+import type { MailTemplates, RenderedMail } from '../mail/mail-templates.js';
+import { sampleMailInput } from '../mail/sample-mail-input.js';
 
 export interface DraftMailOptions {
   readonly template: string;

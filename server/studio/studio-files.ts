@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listTemplateNames } from '../forms/index.js';
-import { compileMailTemplates, type MailTemplates, readTemplateSources, type TemplateSources } from '../mail/index.js';
+import { compileMailTemplates, type MailTemplates } from '../mail/mail-templates.js';
+import { readTemplateSources, type TemplateSources } from '../mail/template-sources.js';
 
 /** A sample submission from `forms/<id>/examples/<name>.json`, as the forms CLI previews it. */
 export interface FormExample {

@@ -14,14 +14,16 @@ import {
   type ValidatorFactory,
   validateSubmission,
 } from '../../../engine/index.js';
+import { validatorModuleOf } from '../../../server/form-catalog/validator-module.js';
 import { compileProjectForm, FORM_IDS, readExample, SAMPLE_SOURCES } from '../../support/project-forms.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'mamis-standalone-'));
 
 /** Loads a precompiled validator the way a browser does: as an ES module, through the runtime. */
-async function loadStandalone(form: CompiledForm): Promise<SchemaValidator> {
-  const file = path.join(directory, `${form.id}-${form.version}.mjs`);
-  writeFileSync(file, standaloneValidatorModule(form));
+async function loadStandalone(form: CompiledForm, served = false): Promise<SchemaValidator> {
+  const file = path.join(directory, `${form.id}-${form.version}${served ? '-served' : ''}.mjs`);
+  // Served: as the server sends it, minified.
+  writeFileSync(file, served ? await validatorModuleOf(form) : standaloneValidatorModule(form));
   const module = (await import(pathToFileURL(file).href)) as { default: ValidatorFactory };
   return instantiateValidator(module.default);
 }
@@ -57,14 +59,20 @@ function corpus(form: CompiledForm, example: Record<string, unknown>) {
 }
 
 describe('precompiled standalone validators', () => {
-  const pairs: { compiled: CompiledForm; standalone: RuntimeForm; example: Record<string, unknown>; today: string }[] =
-    [];
+  const pairs: {
+    compiled: CompiledForm;
+    standalone: RuntimeForm;
+    served: SchemaValidator;
+    example: Record<string, unknown>;
+    today: string;
+  }[] = [];
   beforeAll(async () => {
     for (const id of FORM_IDS) {
       const compiled = compileProjectForm(id);
       const standalone = createRuntimeForm(compiled.definition, await loadStandalone(compiled));
+      const served = await loadStandalone(compiled, true);
       const { data, today } = readExample(id);
-      pairs.push({ compiled, standalone, example: data, today });
+      pairs.push({ compiled, standalone, served, example: data, today });
     }
   });
 
@@ -82,15 +90,21 @@ describe('precompiled standalone validators', () => {
   });
 
   it('agree with the in-process validator on the raw schema check (property, thousands of cases)', () => {
-    for (const { compiled, standalone, example } of pairs) {
+    for (const { compiled, standalone, served, example } of pairs) {
       fc.assert(
         fc.property(corpus(compiled, example), (data) => {
           const inProcess = compiled.validateSchema(data);
           const precompiled = standalone.validateSchema(data);
           expect(precompiled).toBe(inProcess);
+          expect(served(data)).toBe(inProcess);
           const shape = (errors: SchemaValidator['errors']) =>
-            (errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+            // Everything the engine reads; `enum` and `const` errors leave out the allowed values.
+            (errors ?? []).map(
+              (e) =>
+                `${e.instancePath} ${e.keyword} ${e.keyword === 'enum' || e.keyword === 'const' ? '' : JSON.stringify(e.params)}`,
+            );
           expect(shape(standalone.validateSchema.errors)).toEqual(shape(compiled.validateSchema.errors));
+          expect(shape(served.errors)).toEqual(shape(compiled.validateSchema.errors));
         }),
         { numRuns: 1000, seed: 20261125 },
       );
@@ -112,7 +126,28 @@ describe('precompiled standalone validators', () => {
   });
 
   it('accept each form’s example and reject an empty submission alike', () => {
-    for (const { compiled, standalone, example, today } of pairs) {
+    for (const { compiled, standalone, served, example, today } of pairs) {
+      // The raw check, served module included: same verdict, same errors down to their params.
+      for (const data of [
+        example,
+        {},
+        { ...example, extra: 1 },
+        null,
+        [],
+        Object.fromEntries(Object.keys(example).map((key) => [key, 'x'])),
+      ]) {
+        const verdict = compiled.validateSchema(data);
+        const errors = compiled.validateSchema.errors;
+        expect(served(data)).toBe(verdict);
+        expect(served.errors).toEqual(
+          // `enum` and `const` errors leave out the allowed values.
+          errors?.map(({ instancePath, keyword, params }) => ({
+            instancePath,
+            keyword,
+            params: keyword === 'enum' || keyword === 'const' ? {} : params,
+          })),
+        );
+      }
       const context = { today, locale: 'ja' as const, sources: SAMPLE_SOURCES };
       expect(validateSubmission(standalone, example, context).ok).toBe(true);
       const empty = validateSubmission(standalone, {}, context);

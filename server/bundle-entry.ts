@@ -1,0 +1,51 @@
+/**
+ * The entry of `npm start`'s bundle (`server/dist/main.mjs`, see build-server.ts). It begins the
+ * embedded database's preload, then runs the server (`main.ts`, bundled into `server.cjs` beside
+ * it) from V8's code cache: compiling the server's JavaScript, and then each function as it first
+ * ran, was a good part of every start. Node 20's module loader keeps no such cache, `vm.Script`
+ * does. The cache is written a few seconds into a start that found none (or none V8 accepted),
+ * beside the script, named by the bundle's fingerprint: V8 itself checks only the length of the
+ * source a cache was made from.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { preloadEmbeddedDatabase } from './db/embedded-database-code.js';
+
+/** By then a start has served its first requests, and compiled what they run. */
+const CACHE_DELAY_MS = 3_000;
+
+// First, so that V8 compiles the WebAssembly in the background while this thread loads the
+// server (see embedded-database-code.ts); start-server.ts reports a failure.
+if (!process.env.DATABASE_URL?.trim()) preloadEmbeddedDatabase().catch(() => {});
+
+const scriptFile = fileURLToPath(new URL('./server.cjs', import.meta.url));
+const cacheFile = `${scriptFile}.${globalThis.MAMIS_SERVER_BUILD?.slice(0, 16)}.cache`;
+const [source, cachedData] = await Promise.all([
+  readFile(scriptFile, 'utf8'),
+  readFile(cacheFile).catch(() => undefined),
+]);
+// Node's own wrapper for CommonJS, on the script's first line so that its lines keep their numbers.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: scriptFile,
+  cachedData,
+});
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(scriptFile), module, scriptFile, path.dirname(scriptFile));
+if (cachedData === undefined || script.cachedDataRejected) {
+  setTimeout(() => void writeCache(script), CACHE_DELAY_MS).unref();
+}
+
+async function writeCache(compiled: vm.Script): Promise<void> {
+  const partial = `${cacheFile}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, compiled.createCachedData());
+    // Renamed into place: another server on the same bundle may be reading or writing it.
+    await rename(partial, cacheFile);
+  } catch {
+    // A read-only install starts without the cache; nothing else changes.
+    await rm(partial, { force: true });
+  }
+}
