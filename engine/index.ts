@@ -8,6 +8,9 @@ export { type DefinitionIssue, formatIssue } from './check/definition-issue.js';
 export { FormDefinitionError } from './check/form-definition-error.js';
 export { FORM_DEFINITION_META_SCHEMA } from './check/meta-schema.js';
 export { type CompiledForm, compileForm } from './compile/compile-form.js';
+// Shadows the browser's export of the same name: on the server, a compiled form validates by
+// the code generated for it. The browser bundle, which cannot run generated code, is unchanged.
+export { compileValidation, type SubmissionValidation, validateSubmission } from './compile/compile-validation.js';
 export { createDataAjv, ENGINE_KEYWORDS } from './compile/create-ajv.js';
 export { deriveDataSchema } from './compile/derive-data-schema.js';
 export { standaloneValidatorModule } from './compile/standalone-module.js';

@@ -2,12 +2,15 @@ import { type CheckInput, checkDefinition, compileDataSchema } from '../check/ch
 import { FormDefinitionError } from '../check/form-definition-error.js';
 import type { FormDefinition, JsonSchema } from '../definition/form-definition.js';
 import { createRuntimeForm, type RuntimeForm } from '../runtime/runtime-form.js';
+import { compileValidation, type SubmissionValidation } from './compile-validation.js';
 import { deriveDataSchema } from './derive-data-schema.js';
 
 /** A checked definition with its data schema compiled: what the server keeps per form version. */
 export interface CompiledForm extends RuntimeForm {
   /** The schema Ajv compiled (conditions turned into if/then). */
   readonly dataSchema: JsonSchema;
+  /** Its validation, generated for it; `validateSubmission` runs it (see `compileValidation`). */
+  readonly validation: SubmissionValidation | undefined;
 }
 
 /**
@@ -21,10 +24,7 @@ export function compileForm(input: CheckInput): CompiledForm {
     throw new FormDefinitionError(typeof id === 'string' ? id : (input.expectedId ?? input.file), result.issues);
   }
   // The check compiled the data schema to find its problems: that validator is the form's.
-  return Object.freeze({
-    ...createRuntimeForm(result.definition, result.validateSchema),
-    dataSchema: result.dataSchema,
-  });
+  return compiled(createRuntimeForm(result.definition, result.validateSchema), result.dataSchema);
 }
 
 /**
@@ -34,5 +34,9 @@ export function compileForm(input: CheckInput): CompiledForm {
  */
 export function compileCheckedForm(definition: FormDefinition): CompiledForm {
   const dataSchema = deriveDataSchema(definition);
-  return Object.freeze({ ...createRuntimeForm(definition, compileDataSchema(dataSchema)), dataSchema });
+  return compiled(createRuntimeForm(definition, compileDataSchema(dataSchema)), dataSchema);
+}
+
+function compiled(form: RuntimeForm, dataSchema: JsonSchema): CompiledForm {
+  return Object.freeze({ ...form, dataSchema, validation: compileValidation(form) });
 }

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../definition/form-definition.js';
+import type { Locale } from '../definition/form-definition.js';
 import type { FieldPlan } from '../runtime/runtime-form.js';
 import type { FieldError } from './field-error.js';
 import type { MessageCatalog, MessageCode } from './message-codes.js';
@@ -17,20 +17,23 @@ const OVERRIDE_KEY: Partial<Record<MessageCode, string>> = {
 };
 
 /**
- * One field's messages as last rendered: per locale and code, the text and the limit it names.
- * A field reports the same few errors again and again, and a limit comes from its schema (or
- * from today, for date bounds), so a message is nearly always the one rendered last time.
+ * A field's message as last rendered, with the locale, code and limit it was rendered for. A
+ * field reports the same error again and again, and a limit comes from its schema (or from
+ * today, for date bounds), so its message is nearly always the last one. Held in a list of at
+ * most one: comparing a few interned strings costs less than hashing them for a map.
  */
-export type MessageMemo = ReadonlyMap<Locale, Map<MessageCode, RenderedMessage>>;
+export type MessageMemo = RenderedMessage[];
 
 interface RenderedMessage {
+  readonly locale: Locale;
+  readonly code: MessageCode;
   readonly limit: string | number | undefined;
   readonly message: string;
 }
 
 /** An empty memo, made once per field when the form is planned. */
 export function createMessageMemo(): MessageMemo {
-  return new Map(LOCALES.map((locale) => [locale, new Map()]));
+  return [];
 }
 
 /** A field error with its message in the given language, using the field's override if any. */
@@ -53,11 +56,11 @@ function messageFor(
   fieldName: string,
 ): string {
   // Only messages about a field itself are kept; the others name whatever key was sent.
-  const memo = field !== undefined && fieldName === field.name ? field.renderedMessages.get(locale) : undefined;
-  const last = memo?.get(code);
-  if (last !== undefined && last.limit === limit) return last.message;
+  const memo = field !== undefined && fieldName === field.name ? field.renderedMessages : undefined;
+  const last = memo?.[0];
+  if (last !== undefined && last.code === code && last.locale === locale && last.limit === limit) return last.message;
   const message = renderMessage(field, code, locale, limit, fieldName);
-  memo?.set(code, { limit, message });
+  if (memo !== undefined) memo[0] = { locale, code, limit, message };
   return message;
 }
 

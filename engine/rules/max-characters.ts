@@ -1,3 +1,5 @@
+import { isLastLeftAlone } from './nfc.js';
+
 /**
  * The `maxCharacters` keyword: a length as a person counts it. Full-width and half-width
  * characters count one each; a character written as a base letter plus a combining mark counts
@@ -11,6 +13,8 @@ export function countCharacters(text: string): number {
 export function exceedsMaxCharacters(nfcText: string, limit: number): boolean {
   // Code points never outnumber UTF-16 units, so short strings need no count.
   if (nfcText.length <= limit) return false;
+  // Text without surrogates has as many characters as units.
+  if (isLastLeftAlone(nfcText)) return true;
   // Without a high surrogate every unit is a character: a native scan for one beats the count.
   if (!HIGH_SURROGATE.test(nfcText)) return true;
   return countCodePoints(nfcText) > limit;

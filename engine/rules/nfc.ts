@@ -4,8 +4,22 @@
  * text is returned as it is, anything else goes through the normaliser.
  */
 export function toNfc(text: string): string {
-  return MAY_CHANGE.test(text) ? text.normalize('NFC') : text;
+  if (MAY_CHANGE.test(text)) return text.normalize('NFC');
+  lastLeftAlone = text;
+  return text;
 }
+
+/**
+ * Whether `text` reads the same as the text `toNfc` last left alone. Such text has no surrogates
+ * (the class below sends them to the normaliser), so each of its UTF-16 units is one character:
+ * a rule counting the characters of a field's text just normalised, nearly always that text
+ * itself, need not scan it again.
+ */
+export function isLastLeftAlone(text: string): boolean {
+  return text === lastLeftAlone;
+}
+
+let lastLeftAlone = '';
 
 /**
  * A code unit outside the characters NFC leaves alone whatever surrounds them (no decomposition

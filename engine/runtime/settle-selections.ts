@@ -46,7 +46,7 @@ export function settleSelections(
   return findings;
 }
 
-function firstGroupWithId(groups: readonly GroupItem[], id: string): GroupItem | undefined {
+export function firstGroupWithId(groups: readonly GroupItem[], id: string): GroupItem | undefined {
   for (let index = 0; index < groups.length; index++) if (groups[index]!.id === id) return groups[index];
   return undefined;
 }

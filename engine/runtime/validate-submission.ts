@@ -1,13 +1,10 @@
 import type { FieldError } from '../messages/field-error.js';
 import { mapSchemaError } from '../messages/map-schema-error.js';
 import { fieldError } from '../messages/render-message.js';
-import { isIsoShaped } from '../rules/date-input.js';
-import { exceedsMaxCharacters } from '../rules/max-characters.js';
-import { checkDateBounds } from '../rules/relative-date.js';
-import type { OptionItem } from '../sources/source-catalog.js';
-import { sourceItemsUnder } from '../sources/source-items.js';
+import { checkRules } from './check-rules.js';
+import { isDateShaped } from './error-report.js';
 import { normaliseDraft } from './normalise-submission.js';
-import { escapePointerToken, type FieldPlan, type RuntimeForm } from './runtime-form.js';
+import { escapePointerToken, type RuntimeForm } from './runtime-form.js';
 import type { ValidationContext } from './validation-context.js';
 
 export type SubmissionData = Record<string, unknown>;
@@ -25,6 +22,10 @@ export interface ValidateOptions {
  * The whole check of a submission, the same in the browser and on the server: normalise, drop
  * hidden fields, apply cascades, validate against the schema, then the project's own rules.
  * Failures are values: at most one error per field, with messages in `context.locale`.
+ *
+ * The server runs a compiled form's generated validation instead (see `compileValidation`),
+ * which reports through `error-report.ts` and gives the same result: the property tests hold
+ * the two to it. Browsers run this one, a step at a time, where bytes count more than speed.
  */
 export function validateSubmission(
   form: RuntimeForm,
@@ -72,54 +73,14 @@ export function validateSubmission(
     const field = ruleFields[index]!;
     const fieldValue = slots[field.index];
     if (fieldValue === undefined || failed?.includes(field.name)) continue;
-    const ruleError = checkRules(field, fieldValue, slots, context);
+    const parent = field.parentIndex < 0 ? undefined : slots[field.parentIndex];
+    const ruleError = checkRules(field, fieldValue, parent, context);
     if (ruleError) (errors ??= []).push(ruleError);
   }
   if (errors === undefined) return { ok: true, value, errors: [] };
   const step = options?.step;
   const reported = step === undefined ? errors : errors.filter((error) => inStep(form, error, step));
   return reported.length === 0 ? { ok: true, value, errors: [] } : { ok: false, value, errors: reported };
-}
-
-/** `YYYY-MM-DD` in shape: a date that fails `format` in this shape is not a calendar day. */
-function isDateShaped(value: unknown): boolean {
-  // Strings, nearly always, without a regular expression; anything else as its text reads.
-  return typeof value === 'string' ? isIsoShaped(value) : /^\d{4}-\d{2}-\d{2}$/.test(String(value));
-}
-
-/** The project's rules beyond JSON Schema, for one field whose value passed the schema. */
-function checkRules(
-  field: FieldPlan,
-  value: unknown,
-  slots: readonly unknown[],
-  context: ValidationContext,
-): FieldError | undefined {
-  const { locale } = context;
-  if (
-    field.maxCharacters !== undefined &&
-    typeof value === 'string' &&
-    exceedsMaxCharacters(value, field.maxCharacters)
-  ) {
-    return fieldError(field, 'maxCharacters', locale, field.pointer, field.maxCharacters);
-  }
-  if ((field.minDate !== undefined || field.maxDate !== undefined) && typeof value === 'string') {
-    // The schema has already checked the format, so the bounds compare real ISO dates.
-    const violation = checkDateBounds(value, field.minDate, field.maxDate, context.today, false);
-    if (violation) {
-      const today = violation.bound === 'today';
-      const code =
-        violation.code === 'minDate' ? (today ? 'minDateToday' : 'minDate') : today ? 'maxDateToday' : 'maxDate';
-      return fieldError(field, code, locale, field.pointer, violation.limit.replaceAll('-', '/'));
-    }
-  }
-  if (!field.ui.source || field.widget === 'association-layers') return undefined;
-  const parent = field.parentIndex < 0 ? undefined : slots[field.parentIndex];
-  const allowed = sourceItemsUnder<OptionItem>(field.ui, context.sources, parent);
-  const chosen = Array.isArray(value) ? value : [value];
-  for (const item of chosen) {
-    if (!allowed.some((option) => option.value === item)) return fieldError(field, 'notInSource', locale);
-  }
-  return undefined;
 }
 
 function inStep(form: RuntimeForm, error: FieldError, step: string): boolean {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countCharacters } from '../../../engine/index.js';
-import { exceedsMaxCharacters } from '../../../engine/rules/max-characters.js';
+import { countCodePoints, exceedsMaxCharacters } from '../../../engine/rules/max-characters.js';
+import { toNfc } from '../../../engine/rules/nfc.js';
 
 describe('countCharacters', () => {
   it('counts full-width and half-width characters alike', () => {
@@ -34,5 +36,19 @@ describe('exceedsMaxCharacters', () => {
     expect(exceedsMaxCharacters(`${'あ'.repeat(49)}\ud842`, 50)).toBe(false);
     expect(exceedsMaxCharacters(`${'あ'.repeat(50)}\ud842`, 50)).toBe(true);
     expect(exceedsMaxCharacters(`\udfb7${'あ'.repeat(50)}`, 50)).toBe(true);
+  });
+
+  it('agrees with the count, whatever text was normalised last (property)', () => {
+    // The check skips its scan for the text `toNfc` last left alone; any other text is scanned.
+    const piece = fc.constantFrom('あ', 'a', '𠮷', '\ud842', '\udfb7', 'か\u3099', 'é', '漢');
+    const text = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, text, fc.boolean(), fc.nat(70), (last, checked, same, limit) => {
+        toNfc(last);
+        const nfc = toNfc(same ? last : checked);
+        expect(exceedsMaxCharacters(nfc, limit)).toBe(countCodePoints(nfc) > limit);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

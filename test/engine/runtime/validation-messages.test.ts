@@ -45,4 +45,21 @@ describe('error messages over repeated validations', () => {
       { pointer: '/code~0~1x', field: 'code~/x', code: 'maxCharacters', message: 'Code must be at most 3 characters' },
     ]);
   });
+
+  it('words each message anew past the number a field keeps, and again when it comes back', () => {
+    // A date bound's limit moves with today: more messages than a field keeps, in both locales.
+    const days = Array.from({ length: 12 }, (_, day) => `2027-01-${String(day + 1).padStart(2, '0')}`);
+    for (let round = 0; round < 2; round++) {
+      for (const today of days) {
+        const bound = new Date(`${today}T00:00:00Z`);
+        bound.setUTCDate(bound.getUTCDate() + 30);
+        const limit = bound.toISOString().slice(0, 10).replaceAll('-', '/');
+        const ja: ValidationContext = { today, locale: 'ja', sources: SAMPLE_SOURCES };
+        const en: ValidationContext = { ...ja, locale: 'en' };
+        const late = { ...valid, withdrawalDate: '2027/12/31' };
+        expect(messageOf(late, ja)).toBe(`退会希望年月日は${limit}以前の日付を入力してください`);
+        expect(messageOf(late, en)).toBe(`Requested withdrawal date must be ${limit} or earlier`);
+      }
+    }
+  });
 });
