@@ -232,11 +232,13 @@ const ERROR_OBJECT_START = /const (err\d+) = \{/y;
 /**
  * Ajv writes out every error it reports in full: `const errN = {…};if(vErrors === null)
  * {vErrors = [errN];}else {vErrors.push(errN);}errors++;`, over a hundred times in a form. Each
- * becomes `pushError({…});`, one function per validate function that does the same with that
- * function's `vErrors` and `errors`; the error object is the same expression, built at the same
- * point. The code is read token by token: a block is replaced only if it is exactly the one
- * above outside any string, its object's braces balanced. Code of a shape not foreseen (a
- * quote other than `"`, a block outside a validate function) is returned unchanged.
+ * becomes a call of `pushError`, one function per validate function that does the same with that
+ * function's `vErrors` and `errors`. An error of the usual three parts is passed as them, its
+ * path without the function's own `instancePath` (`pushError("/a","required",{…})`), and the
+ * helper builds the same object; any other error object is passed as it is. The code is read
+ * token by token: a block is replaced only if it is exactly the one above outside any string,
+ * its object's braces balanced. Code of a shape not foreseen (a quote other than `"`, a block
+ * outside a validate function) is returned unchanged.
  */
 export function pushErrorsThroughHelper(code: string): string {
   if (new RegExp(`\\b${PUSH_ERROR}\\b`).test(code)) return code;
@@ -257,7 +259,8 @@ export function pushErrorsThroughHelper(code: string): string {
       index += ERRORS_START.length;
       parts.push(
         code.slice(copied, index),
-        `function ${PUSH_ERROR}(error){if(vErrors === null){vErrors = [error];}else {vErrors.push(error);}errors++;}`,
+        `function ${PUSH_ERROR}(path, keyword, params){const error = keyword === undefined ? path : {instancePath:instancePath+path,keyword,params};` +
+          'if(vErrors === null){vErrors = [error];}else {vErrors.push(error);}errors++;}',
       );
       copied = index;
       inFunction = true;
@@ -273,7 +276,8 @@ export function pushErrorsThroughHelper(code: string): string {
       const push = `;if(vErrors === null){vErrors = [${name}];}else {vErrors.push(${name});}errors++;`;
       if (code.startsWith(push, objectEnd)) {
         if (!inFunction) return code;
-        parts.push(code.slice(copied, index), `${PUSH_ERROR}(${code.slice(objectStart, objectEnd)});`);
+        const object = code.slice(objectStart, objectEnd);
+        parts.push(code.slice(copied, index), `${PUSH_ERROR}(${errorArguments(object) ?? object});`);
         index = copied = objectEnd + push.length;
         continue;
       }
@@ -282,6 +286,52 @@ export function pushErrorsThroughHelper(code: string): string {
   }
   parts.push(code.slice(copied));
   return parts.join('');
+}
+
+/**
+ * `"/a", "required", {…}` for the error object `{instancePath:instancePath+"/a",keyword:"required",
+ * params:{…}}` (or `{instancePath,…}`, the path `""`), or undefined for any other. The path must
+ * go on with a string literal: string concatenation then gives the same text grouped either way.
+ */
+export function errorArguments(object: string): string | undefined {
+  const parts = topLevelParts(object.slice(1, -1));
+  if (parts?.length !== 3) return undefined;
+  const [instancePathPart, keywordPart, paramsPart] = parts as [string, string, string];
+  const keyword = /^keyword:("[\w$]+")$/.exec(keywordPart)?.[1];
+  if (!keyword || !paramsPart.startsWith('params:')) return undefined;
+  const path =
+    instancePathPart === 'instancePath'
+      ? '""'
+      : instancePathPart.startsWith('instancePath:instancePath+"')
+        ? instancePathPart.slice('instancePath:instancePath+'.length)
+        : undefined;
+  return path && `${path},${keyword},${paramsPart.slice('params:'.length)}`;
+}
+
+/** The parts of `text` between commas outside brackets and strings, or undefined if unbalanced. */
+function topLevelParts(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '"') {
+      index = endOfString(text, index);
+      if (index < 0) return undefined;
+      continue;
+    }
+    if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char) && --depth < 0) return undefined;
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+    index++;
+  }
+  if (depth !== 0) return undefined;
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** The index after the double-quoted string starting at `start`, or -1 if it does not end. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledForm } from '../../../engine/compile/compile-form.js';
 import { createDataAjv } from '../../../engine/compile/create-ajv.js';
 import {
+  errorArguments,
   pushErrorsThroughHelper,
   standaloneValidatorModule,
   withoutUnusedContext,
@@ -110,7 +111,7 @@ describe('standaloneValidatorModule on schemas unlike the forms', () => {
     };
     const source = await expectAgreement(schema, [{ 'x-a': 'v' }, { 'x-a/b~c': 1, other: 1 }, { 'x-': null }]);
     // Inside an error object, copied as it is: Ajv's two (`/~/g`, `/\//g`) hold no quote or brace.
-    expect(source).toContain('pushError({instancePath:instancePath+"/" + key1.replace(/~/g');
+    expect(source).toContain('pushError("/" + key1.replace(/~/g');
   });
 });
 
@@ -133,16 +134,44 @@ describe('withoutUnusedContext', () => {
 
 const START = 'function validate0(data, {instancePath=""}={}){let vErrors = null;let errors = 0;';
 const HELPER =
-  'function pushError(error){if(vErrors === null){vErrors = [error];}else {vErrors.push(error);}errors++;}';
+  'function pushError(path, keyword, params){const error = keyword === undefined ? path : {instancePath:instancePath+path,keyword,params};' +
+  'if(vErrors === null){vErrors = [error];}else {vErrors.push(error);}errors++;}';
 const push = (name: string, object: string) =>
   `const ${name} = ${object};if(vErrors === null){vErrors = [${name}];}else {vErrors.push(${name});}errors++;`;
 
+describe('errorArguments', () => {
+  it('gives the path below the instance path, the keyword and the params', () => {
+    expect(errorArguments('{instancePath,keyword:"type",params:{type: "object"}}')).toBe('"","type",{type: "object"}');
+    expect(errorArguments('{instancePath:instancePath+"/a/" + i0,keyword:"type",params:{type: "string"}}')).toBe(
+      '"/a/" + i0,"type",{type: "string"}',
+    );
+    expect(errorArguments('{instancePath:instancePath+"/a,b",keyword:"uniqueItems",params:{i: i1, j: j0}}')).toBe(
+      '"/a,b","uniqueItems",{i: i1, j: j0}',
+    );
+  });
+
+  it('leaves any other error object as it is', () => {
+    for (const object of [
+      '{}',
+      // A path that goes on with a number: grouped differently, it would add instead of join.
+      '{instancePath:instancePath+i0,keyword:"type",params:{}}',
+      '{instancePath:other,keyword:"type",params:{}}',
+      '{instancePath,schemaPath:"#",keyword:"type",params:{}}',
+      '{instancePath,keyword:"type",params:{},propertyName:key0}',
+      '{instancePath,keyword:key0,params:{}}',
+      '{instancePath,keyword:"type",params:{"unclosed}}',
+    ]) {
+      expect(errorArguments(object)).toBeUndefined();
+    }
+  });
+});
+
 describe('pushErrorsThroughHelper', () => {
-  it('replaces each error block by a call, the object untouched, braces inside strings included', () => {
+  it('replaces each error block by a call with its parts, braces inside strings included', () => {
     const object = '{instancePath:instancePath+"/a{b}",keyword:"required",params:{missingProperty: "}"}}';
     const code = `${START}if(x){${push('err0', object)}}${push('err1', '{}')}return errors === 0;}`;
     expect(pushErrorsThroughHelper(code)).toBe(
-      `${START}${HELPER}if(x){pushError(${object});}pushError({});return errors === 0;}`,
+      `${START}${HELPER}if(x){pushError("/a{b}","required",{missingProperty: "}"});}pushError({});return errors === 0;}`,
     );
   });
 

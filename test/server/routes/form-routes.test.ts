@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantiateValidator, type ValidatorFactory } from '../../../engine/runtime/validator-runtime.js';
 import { TEST_DIALECTS } from '../../support/test-databases.js';
 import { ApiClient, signedIn } from '../support/api-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -101,8 +102,13 @@ for (const dialect of TEST_DIALECTS) {
       expect(response.status).toBe(200);
       expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
       expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
-      expect(response.body).toMatch(/^\/\/ Precompiled validator of form "withdrawal" version 1/);
-      expect(response.body).toMatch(/export default function createValidator/);
+      // A module whose default export, given the validator runtime, checks a withdrawal.
+      const module = (await import(`data:text/javascript,${encodeURIComponent(response.body)}`)) as {
+        default: ValidatorFactory;
+      };
+      const validate = instantiateValidator(module.default);
+      expect(validate({ reason: 'retirement' })).toBe(false);
+      expect(validate.errors?.map((error) => error.params)).toContainEqual({ missingProperty: 'withdrawFrom' });
       expect(response.body).not.toMatch(/日医|123456/);
     });
 
