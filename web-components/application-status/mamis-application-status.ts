@@ -37,8 +37,8 @@ export class MamisApplicationStatus extends MamisElement {
     baseUrl: { type: String, attribute: 'base-url' },
     token: { attribute: false },
     applications: { attribute: false },
-    deleting: { state: true, attribute: false },
-    failed: { state: true, attribute: false },
+    deleting: { state: true },
+    failed: { state: true },
   };
 
   /** Where the API lives (`''` = this page's origin). */

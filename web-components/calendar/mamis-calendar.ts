@@ -38,7 +38,7 @@ export class MamisCalendar extends MamisElement {
     today: { type: String },
     label: { type: String },
     open: { type: Boolean, reflect: true },
-    focusDate: { state: true, attribute: false },
+    focusDate: { state: true },
   };
 
   /** The chosen day, `YYYY-MM-DD`, or empty. */

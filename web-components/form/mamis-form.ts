@@ -107,10 +107,10 @@ export class MamisForm extends MamisElement {
     applicationId: { type: String, attribute: 'application-id' },
     application: { attribute: false },
     widgets: { attribute: false },
-    loadFailed: { state: true, attribute: false },
-    submitting: { state: true, attribute: false },
-    notice: { state: true, attribute: false },
-    resumeOffer: { state: true, attribute: false },
+    loadFailed: { state: true },
+    submitting: { state: true },
+    notice: { state: true },
+    resumeOffer: { state: true },
   };
 
   /** The form's id; with no `definition`, the form is fetched from `GET /api/forms/:id`. */
