@@ -36,5 +36,14 @@ declare module 'autocannon' {
     readonly statusCodeStats: Readonly<Record<string, { readonly count: number }>>;
   }
 
-  export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** The running load: a promise of its result that also reports each response as it comes. */
+  export interface AutocannonInstance extends Promise<AutocannonResult> {
+    /** `responseTime` in milliseconds, with the fraction (the result's histogram keeps whole ones). */
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
+
+  export default function autocannon(options: AutocannonOptions): AutocannonInstance;
 }

@@ -1,4 +1,4 @@
-import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
+import autocannon, { type AutocannonOptions, type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { type BenchMember, benchMember, withdrawalBody } from './bench-data.js';
 
 /** Autocannon's figures, as the tables print them. */
@@ -8,6 +8,7 @@ export interface LoadResult {
   readonly ok: number;
   /** Other statuses and connection errors: a healthy run has none. */
   readonly failed: number;
+  /** Latencies of the expected responses, to the microsecond (autocannon's own are whole ms). */
   readonly p50Ms: number;
   readonly p99Ms: number;
 }
@@ -50,7 +51,7 @@ export interface SubmissionLoad {
 
 /** `POST /api/forms/withdrawal/submissions`, each request by the next member. */
 export async function submissionLoad(load: SubmissionLoad): Promise<LoadResult> {
-  const result = await autocannon({
+  return measuredLoad(201, {
     url: load.url,
     connections: load.connections,
     duration: load.seconds,
@@ -74,7 +75,6 @@ export async function submissionLoad(load: SubmissionLoad): Promise<LoadResult> 
       },
     ],
   });
-  return summarise(result, '201');
 }
 
 export interface GetLoad {
@@ -87,24 +87,44 @@ export interface GetLoad {
 
 /** A GET with fixed headers, e.g. an office's list of applications. */
 export async function getLoad(load: GetLoad): Promise<LoadResult> {
-  const result = await autocannon({
+  return measuredLoad(200, {
     url: load.url,
     connections: load.connections,
     duration: load.seconds,
     timeout: 30,
     requests: [{ method: 'GET', path: load.path, headers: load.headers }],
   });
-  return summarise(result, '200');
 }
 
-function summarise(result: AutocannonResult, expected: string): LoadResult {
+/**
+ * Runs the load, keeping each expected response's latency as autocannon timed it: its result's
+ * histogram drops the fraction of a millisecond, which at 15 ms is a step of 7 %.
+ */
+async function measuredLoad(expected: number, options: AutocannonOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const result = await autocannon(options).on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode === expected) latencies.push(responseTime);
+  });
+  return summarise(
+    result,
+    String(expected),
+    latencies.sort((a, b) => a - b),
+  );
+}
+
+/** The nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+function summarise(result: AutocannonResult, expected: string, latencies: readonly number[]): LoadResult {
   const ok = result.statusCodeStats[expected]?.count ?? 0;
   const total = Object.values(result.statusCodeStats).reduce((sum, stat) => sum + Number(stat.count), 0);
   return {
     okPerSecond: Number(ok) / result.duration,
     ok: Number(ok),
     failed: total - Number(ok) + result.errors,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
   };
 }
