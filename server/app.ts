@@ -14,6 +14,7 @@ import type { LoadedForm } from './forms/index.js';
 import { limitBody } from './http/limit-body.js';
 import { securityHeaders } from './http/security-headers.js';
 import { urlGuard } from './http/url-guard.js';
+import { varyByEncoding } from './http/vary-by-encoding.js';
 import type { ApplicationMailer } from './mail/application-mail.js';
 import { pageRoutes } from './pages/index.js';
 import { draftRoutes } from './routes/draft-routes.js';
@@ -130,9 +131,15 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   if (config.componentsDir) {
     // The component bundle is public and loaded by embedding sites as a module script.
     app.use('/components/*', cors({ origin: '*' }));
+    app.use('/components/*', varyByEncoding);
     app.use(
       '/components/*',
-      serveStatic({ root: config.componentsDir, rewriteRequestPath: (path) => path.replace(/^\/components/, '') }),
+      // The build writes each bundle compressed too (`.br`, `.gz`): sent to browsers that accept it.
+      serveStatic({
+        root: config.componentsDir,
+        precompressed: true,
+        rewriteRequestPath: (path) => path.replace(/^\/components/, ''),
+      }),
     );
   }
   // The portal's pages; last, so its HTML 404 only answers what nothing above did.

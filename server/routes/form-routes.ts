@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppDeps } from '../app-deps.js';
 import type { AppEnv } from '../app-env.js';
 import { principalOf, requireRole } from '../auth/authenticate.js';
@@ -41,8 +42,9 @@ export function formRoutes(deps: AppDeps): Hono<AppEnv> {
     });
   });
 
-  // Public: a published version's rules hold nothing personal, and never change.
-  routes.get('/forms/:id/versions/:version/validator.js', async (c) => {
+  // Public: a published version's rules hold nothing personal, and never change. Compressed for
+  // browsers that accept it (a validator is a few kilobytes: gzip takes two thirds off).
+  routes.get('/forms/:id/versions/:version/validator.js', compress(), async (c) => {
     const version = c.req.param('version');
     if (!/^[1-9]\d{0,8}$/.test(version)) throw new NotFoundError();
     const module = await catalog.validatorModule(c.req.param('id'), Number(version));

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildResult, buildComponents } from '../../web-components/build.js';
@@ -39,6 +40,16 @@ describe('the components build', () => {
 
   it('stays small: under 30 KiB gzip with Lit', () => {
     expect(result.gzipBytes).toBeLessThan(30 * 1024);
+  });
+
+  it('writes the bundle compressed beside it, as the server sends it', async () => {
+    const bundle = await readFile(result.bundle);
+    const brotli = await readFile(`${result.bundle}.br`);
+    const gzip = await readFile(`${result.bundle}.gz`);
+    expect(brotliDecompressSync(brotli).equals(bundle)).toBe(true);
+    expect(gunzipSync(gzip).equals(bundle)).toBe(true);
+    expect([brotli.byteLength, gzip.byteLength]).toEqual([result.brotliBytes, result.gzipBytes]);
+    expect(result.brotliBytes).toBeLessThan(result.gzipBytes);
   });
 
   it('carries no validator compiler and nothing a strict CSP forbids', () => {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantiateValidator, type ValidatorFactory } from '../../../engine/runtime/validator-runtime.js';
 import { TEST_DIALECTS } from '../../support/test-databases.js';
@@ -110,6 +111,19 @@ for (const dialect of TEST_DIALECTS) {
       expect(validate({ reason: 'retirement' })).toBe(false);
       expect(validate.errors?.map((error) => error.params)).toContainEqual({ missingProperty: 'withdrawFrom' });
       expect(response.body).not.toMatch(/日医|123456/);
+    });
+
+    it('sends the validator gzipped to a browser that accepts it', async () => {
+      const url = '/api/forms/withdrawal/versions/1/validator.js';
+      const plain = await t.app.request(url);
+      const zipped = await t.app.request(url, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+      expect(zipped.headers.get('Vary')).toMatch(/accept-encoding/i);
+      const bytes = Buffer.from(await zipped.arrayBuffer());
+      const text = await plain.text();
+      expect(gunzipSync(bytes).toString()).toBe(text);
+      expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(text) / 2);
     });
 
     it('is 404 for a version or form that was never published', async () => {
