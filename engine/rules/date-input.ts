@@ -72,7 +72,8 @@ export function isIsoShaped(text: string): boolean {
 
 /** True when `YYYY-MM-DD` names a real calendar day (2024-02-30 does not). */
 export function isCalendarDate(iso: string): boolean {
-  if (!isIsoShaped(iso)) return false;
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return false;
+  if (!isDigits(iso, 0, 4) || !isDigits(iso, 5, 7) || !isDigits(iso, 8, 10)) return false;
   const year = digitsValue(iso, 0, 4);
   const month = digitsValue(iso, 5, 7);
   const day = digitsValue(iso, 8, 10);
@@ -93,6 +94,14 @@ function isDigitsAround(text: string): boolean {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function digitsValue(text: string, start: number, end: number): number {
