@@ -45,32 +45,33 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
   return routes;
 }
 
+/** The largest version `form_versions` can hold (an integer column). */
+const MAX_VERSION = 2 ** 31 - 1;
+
 /**
  * The form version a submission names. Validated with the version the member filled in: a
  * member halfway through when staff publish a new one still files, and the application stays
- * pinned to what they saw. Only a version that was never published is refused (409: a reload
- * brings the current one).
+ * pinned to what they saw. Published versions are never withdrawn, so any that exists is
+ * accepted; one this server has compiled is found in memory, and a submission costs no query
+ * for it. Only a refusal asks for the form's current version: a form never published is 404,
+ * data with no version 400, a version never published 409 (a reload brings the current one).
  */
 async function formVersionOf(catalog: FormCatalog, formId: string, version: unknown): Promise<CatalogEntry> {
-  const current = await catalog.current(formId);
-  if (!current) throw new NotFoundError();
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
+  const isVersion = typeof version === 'number' && Number.isInteger(version);
+  if (isVersion && version >= 1 && version <= MAX_VERSION) {
+    const entry = await catalog.version(formId, version);
+    if (entry) return entry;
+  }
+  if (!(await catalog.current(formId))) throw new NotFoundError();
+  if (!isVersion) {
     throw new BadRequestError('invalid_request', {
       ja: 'version（申請書式のバージョン）を指定してください',
       en: 'Give the version of the form the data was filled in',
     });
   }
-  const entry =
-    version === current.form.version
-      ? current
-      : version >= 1 && version < current.form.version
-        ? await catalog.version(formId, version)
-        : undefined;
-  if (!entry) throw new ConflictError('form_version_outdated');
-  return entry;
+  throw new ConflictError('form_version_outdated');
 }
 
-/** Idempotency-Key: optional; when sent, 1–200 visible ASCII characters (a UUID, typically). */
 function readIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const key = header.trim();

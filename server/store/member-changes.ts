@@ -4,10 +4,10 @@ import type { Database } from '../db/database.js';
 import { ConflictError, NotFoundError } from '../errors/app-errors.js';
 import { appendEvent } from './application-events.js';
 import { isEditable } from './application-view.js';
+import { violatedUniqueIndex } from './constraint-violation.js';
 import { applicationMailInput } from './mail-input.js';
 import type { PreparedSubmission } from './prepare-submission.js';
 import type { StoreDeps } from './submit-application.js';
-import { violatedUniqueIndex } from './unique-violation.js';
 
 export interface MemberChange {
   readonly applicationId: string;

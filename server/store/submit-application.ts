@@ -6,10 +6,10 @@ import type { ApplicationMailer } from '../mail/application-mail.js';
 import type { Clock } from '../runtime/clock.js';
 import type { NewId } from '../runtime/new-id.js';
 import { type ApplicationView, toApplicationView } from './application-view.js';
+import { violatedForeignKey, violatedUniqueIndex } from './constraint-violation.js';
 import { insertApplicationRows } from './insert-application-rows.js';
 import { mailTarget, readMailParties } from './mail-input.js';
 import type { PreparedSubmission } from './prepare-submission.js';
-import { violatedUniqueIndex } from './unique-violation.js';
 
 export interface StoreDeps {
   readonly db: Kysely<Database>;
@@ -104,6 +104,11 @@ export async function submitApplication(deps: StoreDeps, submission: NewSubmissi
     }
     if (index === 'applications_one_open') {
       throw new ConflictError('open_application_exists', undefined, { cause: error });
+    }
+    // The version is taken from the form catalog, not read in this statement: one that is no
+    // longer in form_versions (a database restored to before it) fails here, as outdated.
+    if (violatedForeignKey(error) === 'applications_form_version') {
+      throw new ConflictError('form_version_outdated', undefined, { cause: error });
     }
     throw error;
   }

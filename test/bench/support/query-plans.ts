@@ -31,7 +31,8 @@ export async function queryPlans(url: string, stored: number): Promise<string[]>
     await principalOfSession(db, clock, 'bench-token-1');
     queries.push(['submission: session and account', capture.take()[0]!]);
     await new FormCatalog(db, new Map()).current('withdrawal');
-    queries.push(['submission: the form’s current version', capture.take()[0]!]);
+    // A submission finds its version in memory; opening a form asks for the current one.
+    queries.push(['opening a form: its current version', capture.take()[0]!]);
     const groups = await memberGroups(db, 'bench-m-1');
     queries.push(['submission: the member’s groups (source member.groups)', capture.take()[0]!]);
     const associationIds = groups[0]?.associations.map((association) => association.id) ?? [];

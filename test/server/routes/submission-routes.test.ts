@@ -193,6 +193,16 @@ for (const dialect of TEST_DIALECTS) {
       }
     });
 
+    it('asks for the version when the data comes without one, or with one that is not a number', async () => {
+      const { data } = manualWithdrawal();
+      for (const body of [{ data }, { data, version: '1' }, { data, version: 1.5 }]) {
+        const response = await taro.post('/api/forms/withdrawal/submissions', body);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toBe('version（申請書式のバージョン）を指定してください');
+      }
+      expect(await countRows(t.database.db)).toMatchObject({ applications: 0 });
+    });
+
     it('leaves nothing behind when the mail cannot be rendered', async () => {
       t.mailer.failWith = new Error('disk full');
       const response = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal());
