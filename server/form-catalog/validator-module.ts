@@ -4,7 +4,7 @@ import { type CompiledForm, standaloneValidatorModule } from '../../engine/index
  * The precompiled validator module the server sends browsers for a form version: the engine's
  * standalone module, minified by esbuild when it is installed (it is wherever `npm start` has
  * built the server), else as the engine wrote it. Minified as a module, Ajv's long generated
- * names, the header comment and the factory's name go: a third less after gzip, on every page
+ * names, the header comment and the factory's name go: a quarter less after gzip, on every page
  * with a form. The module's default export stays the factory.
  */
 export async function validatorModuleOf(form: CompiledForm): Promise<string> {
