@@ -7,7 +7,7 @@
 // The order in which modules are evaluated, which is the order of the bundle. gzip finds repeats
 // only within 32 KiB, so like is kept with like: the style sheets, then the texts of each language
 // (the engine's messages beside the components' words), then the code. The order within was
-// chosen by measuring the bundle's gzip size (it moved 130 bytes); it changes nothing else.
+// chosen by measuring the bundle's gzip size (155 bytes less); it changes nothing else.
 import './styles/panel-styles.js';
 import './form/mamis-form.styles.js';
 import './application-status/mamis-application-status.styles.js';

@@ -59,7 +59,7 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 export const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_CONCURRENCY = 4;
 /** With batches of 20, at most about 150 mails a second while requests keep the process busy. */
-const DEFAULT_BUSY_PAUSE_MS = 100;
+export const DEFAULT_BUSY_PAUSE_MS = 100;
 
 /**
  * Sends every mail that is due now, a batch at a time, until none is left (mails waiting for a
