@@ -6,9 +6,13 @@ import { PayloadTooLargeError } from '../errors/app-errors.js';
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Hono's body limit (413 `payload_too_large` above `maxBytes`), for the requests that can carry
- * a body a route reads. The limit reads `c.req.raw`, which makes the Node adapter build a whole
- * web Request; a GET does not need one (an office's list took 3–8% less CPU without it).
+ * 413 `payload_too_large` for a body over `maxBytes`, on the requests that can carry a body a
+ * route reads. A body of declared length is judged by its Content-Length header alone: Node's
+ * parser never delivers more bytes than declared. Only a chunked body goes through Hono's body
+ * limit, which counts the bytes as they arrive. Hono's limit reads `c.req.raw.body`, which
+ * makes the Node adapter build a whole web Request and then read the body through web
+ * streams; without it the route reads the body straight from Node's request (a submission took
+ * about a tenth less CPU).
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
   const limit = bodyLimit({
@@ -17,5 +21,12 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
       throw new PayloadTooLargeError();
     },
   });
-  return (c, next) => (BODYLESS.has(c.req.method) ? next() : limit(c, next));
+  return (c, next) => {
+    if (BODYLESS.has(c.req.method)) return next();
+    const length = c.req.header('Content-Length');
+    const declared = length !== undefined && /^\d+$/.test(length) && c.req.header('Transfer-Encoding') === undefined;
+    if (!declared) return limit(c, next);
+    if (Number(length) > maxBytes) throw new PayloadTooLargeError();
+    return next();
+  };
 }
