@@ -9,6 +9,7 @@ import { calendarDay } from '../runtime/clock.js';
 import { editApplication, withdrawApplication } from '../store/member-changes.js';
 import { prepareSubmission } from '../store/prepare-submission.js';
 import { memberApplicationView, memberApplicationViews } from '../store/read-applications.js';
+import { readSubmitter } from '../store/submitter.js';
 
 /**
  * The 申請ステータス panel and its actions: list, one application, 修正 (`PATCH`) and 削除
@@ -34,6 +35,7 @@ export function meApplicationRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = await formOf(deps, current.formId, current.formVersion);
     const prepared = await prepareSubmission(db, form, body.data, {
       memberId,
+      submitter: await readSubmitter(db, memberId),
       locale: requestLocale(c),
       today: calendarDay(clock.now()),
     });

@@ -10,6 +10,7 @@ import { calendarDay } from '../runtime/clock.js';
 import { prepareSubmission } from '../store/prepare-submission.js';
 import { memberApplicationView } from '../store/read-applications.js';
 import { applicationOfKey, submitApplication } from '../store/submit-application.js';
+import { readSubmitter } from '../store/submitter.js';
 
 /** `POST /api/forms/:id/submissions`: a member files an application. */
 export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -25,14 +26,17 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
     if (earlier) return c.json({ application: await memberApplicationView(db, memberId, earlier) }, 200);
 
     const entry = await formVersionOf(catalog, c.req.param('id'), body.version);
+    const submitter = await readSubmitter(db, memberId);
     const prepared = await prepareSubmission(db, entry.form, body.data, {
       memberId,
+      submitter,
       locale: requestLocale(c),
       today: calendarDay(clock.now()),
     });
     const outcome = await submitApplication(deps, {
       form: entry.form,
       memberId,
+      submitter,
       actorAccountId: principalOf(c).accountId,
       prepared,
       idempotencyKey,

@@ -27,6 +27,22 @@ export async function memberGroups(db: Kysely<Database>, memberId: string): Prom
     .orderBy('groups.id')
     .orderBy('associations.layer', 'desc')
     .execute();
+  return groupItems(rows);
+}
+
+/** One membership row: its group and its association. */
+export interface MembershipRow {
+  readonly group_id: string;
+  readonly facility_name: string;
+  readonly facility_name_en: string;
+  readonly id: string;
+  readonly name: string;
+  readonly name_en: string;
+  readonly layer: number;
+}
+
+/** Membership rows, in the order `memberGroups` reads them, as the source's groups. */
+export function groupItems(rows: readonly MembershipRow[]): GroupItem[] {
   const groups = new Map<string, { facility: GroupItem['facility']; associations: LayerAssociation[] }>();
   for (const row of rows) {
     let group = groups.get(row.group_id);

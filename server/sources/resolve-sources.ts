@@ -25,16 +25,18 @@ export function sourceNamesOf(form: RuntimeForm): Set<string> {
 /**
  * Resolves the named sources for one member (none for offices and staff): what the form
  * offers them, and what the server accepts from them — a submitted group or association
- * outside these items fails validation.
+ * outside these items fails validation. `knownGroups`: the member's groups, when the caller has
+ * read them already.
  */
 export async function resolveSources(
   db: Kysely<Database>,
   memberId: string | null,
   names: Iterable<string>,
+  knownGroups?: readonly GroupItem[],
 ): Promise<ResolvedSources> {
   const resolved: Record<string, readonly GroupItem[] | readonly OptionItem[]> = {};
   let associations: Awaited<ReturnType<typeof allAssociations>> | undefined;
-  let groups: GroupItem[] | undefined;
+  let groups = knownGroups;
   const groupsOfMember = async () => (groups ??= memberId ? await memberGroups(db, memberId) : []);
   for (const name of names) {
     if (!isSourceName(name)) continue;

@@ -1,8 +1,9 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ConfirmView, MailEvent, RuntimeForm } from '../../engine/index.js';
 import type { Database, TargetRole, TargetStatus } from '../db/database.js';
 import { isLocale } from '../http/request-locale.js';
 import type { ApplicationMailInput } from '../mail/application-mail.js';
+import type { Submitter } from './submitter.js';
 
 /**
  * What the mailer needs about an application, read inside the transaction that changed it, so
@@ -73,51 +74,32 @@ export interface MailParties {
 }
 
 /**
- * The member and the associations a new application will name, in one query, read before the
- * application is written: its mail is rendered first, so that it goes into the same statement.
+ * Who a new application's mail names, read before the application is written: its mail is
+ * rendered first, so that it goes into the same statement. The submitter's own associations
+ * are known already; only the others an application names (those an enrollment joins) are read.
  */
 export async function readMailParties(
   db: Kysely<Database>,
-  memberId: string,
+  submitter: Submitter,
   associationIds: readonly string[],
 ): Promise<MailParties> {
+  const unknown = associationIds.filter((id) => !submitter.associations.has(id));
+  if (unknown.length === 0) return submitter;
   const rows = await db
-    .selectFrom('members')
-    .leftJoin('associations', (join) =>
-      associationIds.length > 0 ? join.on('associations.id', 'in', associationIds) : join.on(sql<boolean>`false`),
-    )
-    .select([
-      'members.name as member_name',
-      'members.registration_number',
-      'members.email',
-      'members.locale',
-      'associations.id',
-      'associations.name',
-      'associations.name_en',
-      'associations.layer',
-      'associations.office_email',
-    ])
-    .where('members.id', '=', memberId)
+    .selectFrom('associations')
+    .select(['id', 'name', 'name_en', 'layer', 'office_email'])
+    .where('id', 'in', unknown)
     .execute();
-  const [first] = rows;
-  if (!first) throw new Error(`Member ${memberId} does not exist`);
-  const associations = new Map<string, { name: string; name_en: string; layer: number; office_email: string }>();
+  const associations = new Map(submitter.associations);
   for (const row of rows) {
-    if (row.id === null) continue;
     associations.set(row.id, {
-      name: row.name ?? '',
-      name_en: row.name_en ?? '',
-      layer: Number(row.layer),
-      office_email: row.office_email ?? '',
+      name: row.name,
+      name_en: row.name_en,
+      layer: row.layer,
+      office_email: row.office_email,
     });
   }
-  const member = mailMember({
-    name: first.member_name,
-    registration_number: first.registration_number,
-    email: first.email,
-    locale: first.locale,
-  });
-  return { member, associations };
+  return { member: submitter.member, associations };
 }
 
 /** The member as the mail names them, from their row: an unknown locale reads as Japanese. */

@@ -12,6 +12,7 @@ import { type FieldProblem, ValidationError } from '../errors/app-errors.js';
 import { resolveSources, sourceNamesOf } from '../sources/resolve-sources.js';
 import { applicationFacility } from './application-facility.js';
 import { type PlannedTarget, planTargets } from './application-targets.js';
+import type { Submitter } from './submitter.js';
 
 /** Data that passed every rule, ready to store. */
 export interface PreparedSubmission {
@@ -26,6 +27,8 @@ export interface PreparedSubmission {
 
 export interface PrepareOptions {
   readonly memberId: string;
+  /** The member as read for this request: their groups and current associations. */
+  readonly submitter: Submitter;
   readonly locale: Locale;
   /** Today in Japan, for the date rules. */
   readonly today: string;
@@ -43,13 +46,13 @@ export async function prepareSubmission(
   input: unknown,
   options: PrepareOptions,
 ): Promise<PreparedSubmission> {
-  const sources = await resolveSources(db, options.memberId, sourceNamesOf(form));
+  const sources = await resolveSources(db, options.memberId, sourceNamesOf(form), options.submitter.groups);
   const result = validateSubmission(form, input, { today: options.today, locale: options.locale, sources });
   if (!result.ok) {
     throw new ValidationError(result.errors.map((error) => ({ pointer: error.pointer, message: error.message })));
   }
   const { groupKey, targets } = planTargets(form, result.value);
-  const problems = await alreadyJoined(db, options.memberId, targets);
+  const problems = alreadyJoined(options.submitter, targets);
   if (problems.length > 0) throw new ValidationError(problems);
   const confirmView = deriveConfirmView(form, result.value, sources);
   return {
@@ -62,29 +65,12 @@ export async function prepareSubmission(
 }
 
 /** One problem per field that asks to join an association the member currently belongs to. */
-async function alreadyJoined(
-  db: Kysely<Database>,
-  memberId: string,
-  targets: readonly PlannedTarget[],
-): Promise<FieldProblem[]> {
-  const joins = targets.filter((target) => target.role === 'join');
-  if (joins.length === 0) return [];
-  const current = await db
-    .selectFrom('memberships')
-    .innerJoin('associations', 'associations.id', 'memberships.association_id')
-    .select(['associations.id', 'associations.name', 'associations.name_en'])
-    .where('memberships.member_id', '=', memberId)
-    .where('memberships.ended_on', 'is', null)
-    .where(
-      'associations.id',
-      'in',
-      joins.map((target) => target.associationId),
-    )
-    .execute();
+function alreadyJoined(submitter: Submitter, targets: readonly PlannedTarget[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const reported = new Set<string>();
-  for (const target of joins) {
-    const association = current.find((row) => row.id === target.associationId);
+  for (const target of targets) {
+    if (target.role !== 'join') continue;
+    const association = submitter.associations.get(target.associationId);
     if (!association || reported.has(target.field.name)) continue;
     reported.add(target.field.name);
     problems.push({

@@ -10,6 +10,7 @@ import { violatedForeignKey, violatedUniqueIndex } from './constraint-violation.
 import { insertApplicationRows } from './insert-application-rows.js';
 import { mailTarget, readMailParties } from './mail-input.js';
 import type { PreparedSubmission } from './prepare-submission.js';
+import type { Submitter } from './submitter.js';
 
 export interface StoreDeps {
   readonly db: Kysely<Database>;
@@ -21,6 +22,8 @@ export interface StoreDeps {
 export interface NewSubmission {
   readonly form: RuntimeForm;
   readonly memberId: string;
+  /** The member as read for this request (`readSubmitter`). */
+  readonly submitter: Submitter;
   readonly actorAccountId: string;
   readonly prepared: PreparedSubmission;
   readonly idempotencyKey: string | undefined;
@@ -56,10 +59,10 @@ export async function applicationOfKey(
  * partial unique indexes settle races: a second open application for the group is 409
  * `open_application_exists`; a retried Idempotency-Key gets the first.
  *
- * Two round trips to the database: one reads who the mail names (the member, the target
- * associations), so the mail is rendered before anything is written; one statement then writes
- * every row. The member's view of the new application is built from what was written, not read
- * again.
+ * The mail is rendered before anything is written, from the submitter read with the request;
+ * only associations the member does not belong to yet (those an enrollment joins) are read
+ * first. One statement then writes every row: a withdrawal costs this one round trip. The
+ * member's view of the new application is built from what was written, not read again.
  */
 export async function submitApplication(deps: StoreDeps, submission: NewSubmission): Promise<SubmissionOutcome> {
   const { db, mailer, clock, newId } = deps;
@@ -68,7 +71,7 @@ export async function submitApplication(deps: StoreDeps, submission: NewSubmissi
   const now = clock.now();
   const parties = await readMailParties(
     db,
-    memberId,
+    submission.submitter,
     prepared.targets.map((target) => target.associationId),
   );
   const targets = prepared.targets.map((target) => {

@@ -1,9 +1,8 @@
 import type { CompiledQuery } from 'kysely';
 import { principalOfSession } from '../../../server/auth/load-principal.js';
 import { FormCatalog } from '../../../server/form-catalog/form-catalog.js';
-import { memberGroups } from '../../../server/sources/member-groups.js';
-import { readMailParties } from '../../../server/store/mail-input.js';
 import { officeQueue } from '../../../server/store/office-queue.js';
+import { readSubmitter } from '../../../server/store/submitter.js';
 import { explainAnalyze } from './bulk-applications.js';
 import { planReuse } from './plan-reuse.js';
 import { capturingDatabase } from './query-capture.js';
@@ -33,11 +32,8 @@ export async function queryPlans(url: string, stored: number): Promise<string[]>
     await new FormCatalog(db, new Map()).current('withdrawal');
     // A submission finds its version in memory; opening a form asks for the current one.
     queries.push(['opening a form: its current version', capture.take()[0]!]);
-    const groups = await memberGroups(db, 'bench-m-1');
-    queries.push(['submission: the member’s groups (source member.groups)', capture.take()[0]!]);
-    const associationIds = groups[0]?.associations.map((association) => association.id) ?? [];
-    await readMailParties(db, 'bench-m-1', associationIds);
-    queries.push(['submission: who its mail names (member, target associations)', capture.take()[0]!]);
+    await readSubmitter(db, 'bench-m-1');
+    queries.push(['submission: the member, their groups and associations (sources, rules, mail)', capture.take()[0]!]);
     const lines: string[] = [`-- ${stored.toLocaleString('en')} stored applications`];
     for (const [title, query] of queries) {
       lines.push('', `-- ${title}`, query.sql, await planReuse(url, query), ...(await explainAnalyze(db, query)));

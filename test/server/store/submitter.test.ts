@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberGroups } from '../../../server/sources/member-groups.js';
+import { readSubmitter } from '../../../server/store/submitter.js';
+import { TEST_DIALECTS } from '../../support/test-databases.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`the submitter on ${dialect}`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(dialect);
+    });
+    afterAll(async () => {
+      await t.dispose();
+    });
+
+    it('gives the member.groups source exactly as memberGroups reads it, in one query', async () => {
+      const submitter = await readSubmitter(t.database.db, 'member-123456');
+      expect(submitter.groups).toEqual(await memberGroups(t.database.db, 'member-123456'));
+      // Two current groups; the ended Sapporo membership is not one of them.
+      expect(submitter.groups.map((group) => group.associations.map((association) => association.id))).toEqual([
+        ['city-otaru', 'pref-01', 'jma'],
+        ['city-chiyoda', 'pref-13'],
+      ]);
+    });
+
+    it('names the member and each current association with its office, as the mail does', async () => {
+      const submitter = await readSubmitter(t.database.db, 'member-456789');
+      expect(submitter.member).toEqual({
+        name: 'Emily Carter',
+        registrationNumber: '456789',
+        email: 'emily@example.org',
+        locale: 'en',
+      });
+      expect([...submitter.associations.keys()].sort()).toEqual(['city-kobe', 'jma', 'pref-28']);
+      const offices = await t.database.db
+        .selectFrom('associations')
+        .select(['id', 'name', 'name_en', 'layer', 'office_email'])
+        .where('id', 'in', ['city-kobe', 'jma', 'pref-28'])
+        .execute();
+      for (const { id, ...office } of offices) expect(submitter.associations.get(id)).toEqual(office);
+    });
+
+    it('reads a member with no current membership, for an enrollment', async () => {
+      const submitter = await readSubmitter(t.database.db, 'member-567890');
+      expect(submitter.member.name).toBe('研修 次郎');
+      expect(submitter.groups).toEqual([]);
+      expect(submitter.associations.size).toBe(0);
+    });
+
+    it('refuses a member that does not exist', async () => {
+      await expect(readSubmitter(t.database.db, 'member-none')).rejects.toThrow(/does not exist/);
+    });
+  });
+}
