@@ -9,7 +9,7 @@ import { requestLocale } from '../http/request-locale.js';
 import { calendarDay } from '../runtime/clock.js';
 import { prepareSubmission } from '../store/prepare-submission.js';
 import { memberApplicationView } from '../store/read-applications.js';
-import { applicationOfKey, submitApplication } from '../store/submit-application.js';
+import { submitApplication } from '../store/submit-application.js';
 import { readSubmitter } from '../store/submitter.js';
 
 /** `POST /api/forms/:id/submissions`: a member files an application. */
@@ -21,12 +21,12 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
     const memberId = memberIdOf(c);
     const body = await readJsonObject(c, { keys: ['version', 'data'] });
     const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'));
+    const submitter = await readSubmitter(db, memberId, idempotencyKey);
     // A retry of a submission that went through gets the same application, whatever changed since.
-    const earlier = await applicationOfKey(db, memberId, idempotencyKey);
+    const earlier = submitter.keyApplicationId;
     if (earlier) return c.json({ application: await memberApplicationView(db, memberId, earlier) }, 200);
 
     const entry = await formVersionOf(catalog, c.req.param('id'), body.version);
-    const submitter = await readSubmitter(db, memberId);
     const prepared = await prepareSubmission(db, entry.form, body.data, {
       memberId,
       submitter,

@@ -16,10 +16,20 @@ export interface Submitter {
   readonly groups: readonly GroupItem[];
   /** Every association of a current membership. */
   readonly associations: MailParties['associations'];
+  /** The application the request's Idempotency-Key already created, if it did. */
+  readonly keyApplicationId: string | undefined;
 }
 
-/** The submitter behind a member id; the id comes from a session, so the member exists. */
-export async function readSubmitter(db: Kysely<Database>, memberId: string): Promise<Submitter> {
+/**
+ * The submitter behind a member id; the id comes from a session, so the member exists. With an
+ * Idempotency-Key, the same query asks whether the key has created an application already, so
+ * that a submission from the portal (which always sends one) costs no extra round trip for it.
+ */
+export async function readSubmitter(
+  db: Kysely<Database>,
+  memberId: string,
+  idempotencyKey?: string,
+): Promise<Submitter> {
   const rows = await db
     .selectFrom('members')
     // Left joins: a member with no current membership still files (an enrollment) and gets mail.
@@ -41,6 +51,14 @@ export async function readSubmitter(db: Kysely<Database>, memberId: string): Pro
       'associations.name_en',
       'associations.layer',
       'associations.office_email',
+      // Without a key the comparison is with null, which no row meets: one statement text either way.
+      (eb) =>
+        eb
+          .selectFrom('applications')
+          .select('applications.id')
+          .where('applications.member_id', '=', memberId)
+          .where('applications.idempotency_key', '=', idempotencyKey ?? null)
+          .as('key_application_id'),
     ])
     .where('members.id', '=', memberId)
     // The order `memberGroups` gives the source.
@@ -70,5 +88,10 @@ export async function readSubmitter(db: Kysely<Database>, memberId: string): Pro
     email: first.email,
     locale: first.locale,
   });
-  return { member, groups: groupItems(memberships), associations };
+  return {
+    member,
+    groups: groupItems(memberships),
+    associations,
+    keyApplicationId: first.key_application_id ?? undefined,
+  };
 }

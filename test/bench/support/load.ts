@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import autocannon, { type AutocannonOptions, type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { type BenchMember, benchMember, withdrawalBody } from './bench-data.js';
 
@@ -68,6 +69,8 @@ export async function submissionLoad(load: SubmissionLoad): Promise<LoadResult> 
               'content-type': 'application/json',
               cookie: member.cookie,
               'x-csrf-token': member.csrfToken,
+              // As the portal's form sends with every submission.
+              'idempotency-key': randomUUID(),
             },
             body: withdrawalBody(member, load.withdrawalDate),
           };

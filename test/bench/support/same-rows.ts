@@ -82,8 +82,8 @@ export function sameRowsStatement(rows: SampleRows, memberExpression: string): s
     .map((values) => `(${values})`)
     .join(', ');
   return `with application as (
-  insert into applications (id, form_id, form_version, member_id, group_key, data, confirm_view, facility, status, created_at, updated_at)
-  values (gen_random_uuid()::text, 'withdrawal', 1, ${memberExpression}, gen_random_uuid()::text,
+  insert into applications (id, form_id, form_version, member_id, group_key, idempotency_key, data, confirm_view, facility, status, created_at, updated_at)
+  values (gen_random_uuid()::text, 'withdrawal', 1, ${memberExpression}, gen_random_uuid()::text, gen_random_uuid()::text,
           ${text(rows.data)}::jsonb, ${text(rows.confirmView)}::jsonb, ${text(rows.facility)}::jsonb, 'open', now(), now())
   returning id
 ), targets as (

@@ -141,6 +141,27 @@ for (const dialect of TEST_DIALECTS) {
       expect(await countRows(t.database.db)).toEqual({ applications: 1, targets: 3, events: 1, outbox: 1 });
     });
 
+    it('answers a retry with the application its key created, even when the same data would now fail', async () => {
+      const headers = { 'Idempotency-Key': 'retry-after-approval' };
+      const first = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal(), { headers });
+      expect(first.status).toBe(201);
+      // As after the offices approved: the memberships have ended, so the groups offer nothing.
+      await t.database.db
+        .updateTable('memberships')
+        .set({ ended_on: '2026-03-31', end_application_id: first.body.application.id })
+        .where('member_id', '=', 'member-123456')
+        .where('ended_on', 'is', null)
+        .execute();
+      const retry = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal(), { headers });
+      expect(retry.status).toBe(200);
+      expect(retry.body.application.id).toBe(first.body.application.id);
+      const fresh = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal(), {
+        headers: { 'Idempotency-Key': 'a-new-key' },
+      });
+      expect(fresh.status).toBe(422);
+      expect(await countRows(t.database.db)).toMatchObject({ applications: 1 });
+    });
+
     it('gives both of two simultaneous retries with one key the same application', async () => {
       const headers = { 'Idempotency-Key': 'double-click' };
       const [a, b] = await Promise.all([

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberGroups } from '../../../server/sources/member-groups.js';
 import { readSubmitter } from '../../../server/store/submitter.js';
 import { TEST_DIALECTS } from '../../support/test-databases.js';
+import { signedIn } from '../support/api-client.js';
+import { manualWithdrawal } from '../support/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 for (const dialect of TEST_DIALECTS) {
@@ -46,6 +48,21 @@ for (const dialect of TEST_DIALECTS) {
       expect(submitter.member.name).toBe('研修 次郎');
       expect(submitter.groups).toEqual([]);
       expect(submitter.associations.size).toBe(0);
+    });
+
+    it('names the application an Idempotency-Key of this member created, and no other', async () => {
+      const taro = await signedIn(t.app, '123456');
+      const headers = { 'Idempotency-Key': 'submitter-key' };
+      const filed = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal(), { headers });
+      expect(filed.status).toBe(201);
+      const { db } = t.database;
+      expect((await readSubmitter(db, 'member-123456', 'submitter-key')).keyApplicationId).toBe(
+        filed.body.application.id,
+      );
+      expect((await readSubmitter(db, 'member-123456', 'another-key')).keyApplicationId).toBeUndefined();
+      expect((await readSubmitter(db, 'member-123456')).keyApplicationId).toBeUndefined();
+      // The same key from another member names nothing of theirs.
+      expect((await readSubmitter(db, 'member-234567', 'submitter-key')).keyApplicationId).toBeUndefined();
     });
 
     it('refuses a member that does not exist', async () => {
