@@ -102,8 +102,11 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use('/api/*', async (c, next) => {
     await next();
     // Answers carry personal data: no shared cache keeps them (the validator sets its own).
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-    c.header('X-Content-Type-Options', 'nosniff');
+    // Set on the response's own headers, as the security headers are: `c.header` on a finished
+    // response makes Hono rebuild it around its body as a stream, which the Node adapter then
+    // reads back through web streams.
+    const headers = c.res.headers;
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   });
   app.use('/api/*', authenticate({ db: deps.db, clock: deps.clock, embed: config.embed }));
 

@@ -46,6 +46,20 @@ describe('security headers on every response', () => {
     for (const response of answers) expectBaseHeaders(response, String(response.status));
   });
 
+  it('keeps API answers out of every cache, errors included; the immutable validator keeps its own', async () => {
+    const answers = [
+      await t.app.request('/api/forms', { headers: { Cookie: member.cookie! } }),
+      await t.app.request('/api/me'),
+      await t.app.request('/api/no-such-route'),
+    ];
+    expect(answers.map((response) => response.status)).toEqual([200, 401, 404]);
+    for (const response of answers)
+      expect(response.headers.get('Cache-Control'), String(response.status)).toBe('no-store');
+    const validator = await t.app.request('/api/forms/withdrawal/versions/1/validator.js');
+    expect(validator.status).toBe(200);
+    expect(validator.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it("keeps the portal's own strict page CSP: scripts and styles from the site only, no eval, no inline", async () => {
     const response = await t.app.request('/login');
     expect(response.status).toBe(200);
