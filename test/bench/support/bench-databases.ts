@@ -5,6 +5,7 @@ import { migrateToLatest } from '../../../server/db/migrate.js';
 import { openDatabase } from '../../../server/db/open-database.js';
 import { seedDemoData } from '../../../server/db/seed/index.js';
 import { addBenchMembers } from './bench-data.js';
+import { settleAfterLoad } from './settle-after-load.js';
 
 /** The PostgreSQL server the bench creates its database on (the tests' default). */
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -26,6 +27,8 @@ export async function createServerDatabase(members: number): Promise<BenchServer
   const url = withDatabase(ADMIN_URL, name);
   const { db, close } = await openDatabase({ url });
   await fill(db, members);
+  // The members' load would otherwise be vacuumed and checkpointed during the first measurement.
+  await settleAfterLoad(db);
   return {
     name,
     url,

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from '../../../server/db/database.js';
 import type { SampleRows } from './same-rows.js';
+import { settleAfterLoad } from './settle-after-load.js';
 
 /**
  * Stored applications for the growth benchmark, written with `generate_series` in batches:
@@ -32,12 +33,7 @@ export async function addStoredApplications(
       select 'stored-' || i, timestamptz '2020-01-01' + i * interval '1 second', 'bench', 'submitted', ${rows.eventDetail}::jsonb
       from ${range}`.execute(db);
   }
-  // Vacuumed as well as analysed, as years of autovacuum would have left them: otherwise
-  // autovacuum starts on the new million rows in the middle of the next measurement. Then a
-  // checkpoint, for the same reason: the gigabytes of WAL the load wrote would otherwise have
-  // PostgreSQL writing its dirty buffers out during the measurement.
-  await sql`vacuum analyze`.execute(db);
-  await sql`checkpoint`.execute(db);
+  await settleAfterLoad(db);
 }
 
 /** `EXPLAIN (ANALYZE, BUFFERS)` of a compiled Kysely query, as lines. */
