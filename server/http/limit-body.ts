@@ -11,8 +11,9 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * parser never delivers more bytes than declared. Only a chunked body goes through Hono's body
  * limit, which counts the bytes as they arrive. Hono's limit reads `c.req.raw.body`, which
  * makes the Node adapter build a whole web Request and then read the body through web
- * streams; without it the route reads the body straight from Node's request (a submission took
- * about a tenth less CPU).
+ * streams; without it the route reads the body straight from Node's request (in a CPU profile
+ * of submissions under load, the garbage collector's share fell from 12 % to 8 %, and reading
+ * the request's from 9 % to 6 %).
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
   const limit = bodyLimit({
