@@ -12,6 +12,9 @@ export interface LoadResult {
   /** Latencies of the expected responses, to the microsecond (autocannon's own are whole ms). */
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** How long the load ran, and the expected responses' latencies in ms, sorted. */
+  readonly seconds: number;
+  readonly latencies: readonly number[];
 }
 
 /** Hands out bench members in turn; each files one application, so every request is accepted. */
@@ -123,11 +126,29 @@ function percentile(sorted: readonly number[], fraction: number): number {
 function summarise(result: AutocannonResult, expected: string, latencies: readonly number[]): LoadResult {
   const ok = result.statusCodeStats[expected]?.count ?? 0;
   const total = Object.values(result.statusCodeStats).reduce((sum, stat) => sum + Number(stat.count), 0);
+  return loadResult(Number(ok), total - Number(ok) + result.errors, result.duration, latencies);
+}
+
+/** Several runs of one load as if they were one: their responses over their summed time. */
+export function combinedLoad(results: readonly LoadResult[]): LoadResult {
+  const sum = (value: (result: LoadResult) => number) => results.reduce((total, result) => total + value(result), 0);
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  return loadResult(
+    sum((result) => result.ok),
+    sum((result) => result.failed),
+    sum((result) => result.seconds),
+    latencies,
+  );
+}
+
+function loadResult(ok: number, failed: number, seconds: number, latencies: readonly number[]): LoadResult {
   return {
-    okPerSecond: Number(ok) / result.duration,
-    ok: Number(ok),
-    failed: total - Number(ok) + result.errors,
+    okPerSecond: ok / seconds,
+    ok,
+    failed,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
+    seconds,
+    latencies,
   };
 }

@@ -10,6 +10,16 @@ const run = promisify(execFile);
 export interface PgbenchResult {
   readonly tps: number;
   readonly latencyMs: number;
+  readonly transactions: number;
+  readonly seconds: number;
+}
+
+/** Several runs of pgbench as if they were one: their transactions over their summed time. */
+export function combinedPgbench(results: readonly PgbenchResult[]): PgbenchResult {
+  const transactions = results.reduce((sum, result) => sum + result.transactions, 0);
+  const seconds = results.reduce((sum, result) => sum + result.seconds, 0);
+  const latencyMs = results.reduce((sum, result) => sum + result.latencyMs * result.transactions, 0) / transactions;
+  return { tps: transactions / seconds, latencyMs, transactions, seconds };
 }
 
 /**
@@ -46,7 +56,9 @@ export async function pgbenchSameRows(options: {
     const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
     const latency = /latency average = ([\d.]+) ms/.exec(stdout)?.[1];
     if (!tps) throw new Error(`pgbench printed no rate:\n${stdout}`);
-    return { tps: Number(tps), latencyMs: Number(latency) };
+    const transactions = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1]);
+    // The rate pgbench prints leaves out its connection time: the time its transactions took.
+    return { tps: Number(tps), latencyMs: Number(latency), transactions, seconds: transactions / Number(tps) };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildServer } from '../../../server/build-server.js';
@@ -28,13 +29,27 @@ export interface SpawnServerOptions {
 }
 
 /**
+ * The Node flags `npm start` runs the server with, read from its script: the bench measures
+ * the server as it is started, and a flag added there is measured without a change here.
+ */
+async function startFlags(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) server\/dist\/main\.mjs\b/.exec(scripts.start)?.[1];
+  if (flags === undefined)
+    throw new Error(`npm start no longer runs "node [flags] server/dist/main.mjs": ${scripts.start}`);
+  return flags.split(' ').filter(Boolean);
+}
+
+/**
  * Starts the server in its own process, as `npm start` does after its build (the bundle, in
- * Node, from the project folder), and waits until it prints that it listens.
+ * Node with the script's flags, from the project folder), and waits until it prints that it
+ * listens.
  */
 export async function spawnServer(options: SpawnServerOptions): Promise<ServerProcess> {
   const main = await serverBundle();
+  const flags = await startFlags();
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
+  const child = spawn(process.execPath, [...flags, ...(options.nodeArgs ?? []), main], {
     cwd: ROOT,
     // DATABASE_URL only when the caller gives one: inherited from the shell (CI sets it for the
     // tests), it would turn every embedded-database measurement into a PostgreSQL one.
