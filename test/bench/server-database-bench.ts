@@ -25,6 +25,8 @@ export interface ServerDatabaseFigures {
 interface Phase {
   readonly stored: number;
   readonly submissions: LoadResult;
+  /** pgbench inserting the same rows, in turns with the submissions. */
+  readonly peer: PgbenchResult;
   /** The mail those submissions queued, and how long the worker then took to send what was left. */
   readonly drain: { readonly mails: number; readonly ms: number };
   readonly office: LoadResult;
@@ -35,15 +37,15 @@ const OFFICE_CONNECTIONS = 10;
 
 /**
  * Targets 3 and 4 against the PostgreSQL server: a bench database with bench members, the
- * server in its own process (as `npm start` runs it), autocannon from this process. On an empty
- * database, submissions and pgbench inserting the same rows take turns; then the submissions
- * again after storing 100 k and 1 M applications.
+ * server in its own process (as `npm start` runs it), autocannon from this process. At 0, 100 k
+ * and 1 M stored applications, submissions and pgbench inserting the same rows take turns; then
+ * the office list.
  */
 export async function serverDatabaseBench(options: BenchOptions): Promise<ServerDatabaseFigures> {
   const seconds = options.quick ? 2 : 10;
-  // At 0 stored, ours and pgbench take turns: three of 4 s each (one of 2 s when quick).
+  // At each size, ours and pgbench take turns: three of 5 s each (one of 2 s when quick).
   const turns = options.quick ? 1 : 3;
-  const turnSeconds = options.quick ? 2 : 4;
+  const turnSeconds = options.quick ? 2 : 5;
   const warmSeconds = options.quick ? 1 : 3;
   const sizes = options.quick ? [0, 10_000] : [0, 100_000, 1_000_000];
   const members = options.quick ? 5_000 : 150_000;
@@ -56,7 +58,6 @@ export async function serverDatabaseBench(options: BenchOptions): Promise<Server
   const server = await spawnServer({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
   const phases: Phase[] = [];
   let sample: SampleRows | undefined;
-  let peer: PgbenchResult | undefined;
   let plans: string[] = [];
   try {
     let stored = 0;
@@ -89,39 +90,35 @@ export async function serverDatabaseBench(options: BenchOptions): Promise<Server
       // against 415/s. (ANALYZE also makes PostgreSQL drop the plans it keeps for prepared
       // statements, made while the tables were empty.)
       await sql`analyze`.execute(database.db);
-      let submissions: LoadResult;
-      if (!sample) {
-        // The peer inserts the rows of a submission the warm-up stored. Ours and the peer's
-        // runs take turns: this machine's speed changes within minutes (the same load, a minute
-        // apart, read 311 and 405/s), and one long run of each measured that as often as it
-        // measured either side.
-        sample = await sampleRows(database.db);
-        const ours: LoadResult[] = [];
-        const peers: PgbenchResult[] = [];
-        for (let turn = 0; turn < turns; turn++) {
-          ours.push(await submissionRun(turnSeconds));
-          peers.push(
-            await pgbenchSameRows({
-              url: database.url,
-              rows: sample,
-              members,
-              clients: CONNECTIONS,
-              seconds: turnSeconds,
-            }),
-          );
-        }
-        submissions = combinedLoad(ours);
-        peer = combinedPgbench(peers);
-      } else {
-        submissions = await submissionRun(seconds);
+      // The peer inserts the rows of a submission the first warm-up stored. Ours and the peer's
+      // runs take turns: this machine's speed changes within minutes (the same load, a minute
+      // apart, read 311 and 405/s), and one long run of each measured that as often as either
+      // side. Each size gets its own turns, so pgbench's rate beside ours shows what the machine
+      // (and the database's own growth) did between sizes.
+      sample ??= await sampleRows(database.db);
+      const ours: LoadResult[] = [];
+      const peers: PgbenchResult[] = [];
+      for (let turn = 0; turn < turns; turn++) {
+        ours.push(await submissionRun(turnSeconds));
+        peers.push(
+          await pgbenchSameRows({
+            url: database.url,
+            rows: sample,
+            members,
+            clients: CONNECTIONS,
+            seconds: turnSeconds,
+          }),
+        );
       }
+      const submissions = combinedLoad(ours);
+      const peer = combinedPgbench(peers);
       const drain = await outboxDrained(database.db);
       // The statistics as autovacuum keeps them in steady use: at 0 stored, the tables have just
       // grown from nothing, faster than its one-minute rounds follow.
       await sql`analyze`.execute(database.db);
       await officeRun(warmSeconds);
       const office = await officeRun(seconds);
-      phases.push({ stored: size, submissions, drain, office });
+      phases.push({ stored: size, submissions, peer, drain, office });
     }
     plans = await queryPlans(database.url, sizes.at(-1)!);
   } finally {
@@ -130,11 +127,11 @@ export async function serverDatabaseBench(options: BenchOptions): Promise<Server
     await rm(dataDir, { recursive: true, force: true });
   }
   if (pool.reused > 0) console.warn(`The bench reused ${pool.reused} members (409s): give it more members.`);
-  return { submissions: submissionRows(phases[0]!, peer!), growth: growthRows(phases), plans };
+  return { submissions: submissionRows(phases[0]!), growth: growthRows(phases), plans };
 }
 
-function submissionRows(first: Phase, peer: { tps: number; latencyMs: number }): Row[] {
-  const { submissions } = first;
+function submissionRows(first: Phase): Row[] {
+  const { submissions, peer } = first;
   const ratio = submissions.okPerSecond / peer.tps;
   return [
     {
@@ -173,7 +170,8 @@ function growthRows(phases: readonly Phase[]): Row[] {
     rows.push({
       target: `submissions at ${count(phase.stored)} stored`,
       figure: `${formatRate(phase.submissions.okPerSecond)}, p99 ${formatMs(phase.submissions.p99Ms)}`,
-      peer: `at 0: ${formatRate(first!.submissions.okPerSecond)}`,
+      // pgbench's own change beside ours: the machine's, and the database's.
+      peer: `at 0: ${formatRate(first!.submissions.okPerSecond)} (pgbench ${formatRate(phase.peer.tps)}, ${(phase.peer.tps / first!.peer.tps).toFixed(2)}× its rate at 0)`,
       ratio: `${rate.toFixed(2)}×`,
       goal: '≥ 0.8× (flat)',
       met: rate >= 0.8,
