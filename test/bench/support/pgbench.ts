@@ -14,6 +14,17 @@ export interface PgbenchResult {
   readonly seconds: number;
 }
 
+/** The figures pgbench prints at the end of a run. */
+export function pgbenchFigures(stdout: string): PgbenchResult {
+  const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
+  const latency = /latency average = ([\d.]+) ms/.exec(stdout)?.[1];
+  const transactions = /number of transactions actually processed: (\d+)/.exec(stdout)?.[1];
+  if (!tps || !latency || !transactions) throw new Error(`pgbench printed no rate:\n${stdout}`);
+  // The rate pgbench prints leaves out its connection time: the time its transactions took.
+  const seconds = Number(transactions) / Number(tps);
+  return { tps: Number(tps), latencyMs: Number(latency), transactions: Number(transactions), seconds };
+}
+
 /** Several runs of pgbench as if they were one: their transactions over their summed time. */
 export function combinedPgbench(results: readonly PgbenchResult[]): PgbenchResult {
   const transactions = results.reduce((sum, result) => sum + result.transactions, 0);
@@ -53,12 +64,7 @@ export async function pgbenchSameRows(options: {
       ],
       { maxBuffer: 16 * 1024 * 1024 },
     );
-    const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
-    const latency = /latency average = ([\d.]+) ms/.exec(stdout)?.[1];
-    if (!tps) throw new Error(`pgbench printed no rate:\n${stdout}`);
-    const transactions = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1]);
-    // The rate pgbench prints leaves out its connection time: the time its transactions took.
-    return { tps: Number(tps), latencyMs: Number(latency), transactions, seconds: transactions / Number(tps) };
+    return pgbenchFigures(stdout);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

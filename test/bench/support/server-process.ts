@@ -28,15 +28,23 @@ export interface SpawnServerOptions {
   readonly nodeArgs?: readonly string[];
 }
 
+let flags: Promise<string[]> | undefined;
+
 /**
- * The Node flags `npm start` runs the server with, read from its script: the bench measures
- * the server as it is started, and a flag added there is measured without a change here.
+ * The Node flags `npm start` runs the server with, read from its script once: the bench
+ * measures the server as it is started, and a flag added there is measured without a change here.
  */
-async function startFlags(): Promise<string[]> {
-  const { scripts } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
-  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) server\/dist\/main\.mjs\b/.exec(scripts.start)?.[1];
-  if (flags === undefined)
-    throw new Error(`npm start no longer runs "node [flags] server/dist/main.mjs": ${scripts.start}`);
+function startFlags(): Promise<string[]> {
+  flags ??= readFile(path.join(ROOT, 'package.json'), 'utf8').then((text) =>
+    nodeFlagsOf(JSON.parse(text).scripts.start),
+  );
+  return flags;
+}
+
+/** The flags of `node [flags] server/dist/main.mjs` in a script; an error if it has no such command. */
+export function nodeFlagsOf(script: string): string[] {
+  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) server\/dist\/main\.mjs\b/.exec(script)?.[1];
+  if (flags === undefined) throw new Error(`npm start no longer runs "node [flags] server/dist/main.mjs": ${script}`);
   return flags.split(' ').filter(Boolean);
 }
 
