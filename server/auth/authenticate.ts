@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { AppEnv, Principal } from '../app-env.js';
 import type { AccountRole, Database } from '../db/database.js';
@@ -22,9 +22,14 @@ export interface AuthenticateOptions {
  */
 export function authenticate(options: AuthenticateOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('principal', await resolvePrincipal(c.req.header('Authorization'), readSessionCookie(c), options));
+    c.set('principal', await principalOfRequest(c, options));
     await next();
   };
+}
+
+/** The caller of a request, as `authenticate` finds it; undefined for anonymous callers. */
+export function principalOfRequest(c: Context<AppEnv>, options: AuthenticateOptions): Promise<Principal | undefined> {
+  return resolvePrincipal(c.req.header('Authorization'), readSessionCookie(c), options);
 }
 
 async function resolvePrincipal(
@@ -53,12 +58,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requireRole(...roles: readonly AccountRole[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = c.get('principal');
-    if (!principal) throw new AuthenticationError('unauthenticated');
-    checkCsrf(principal, c.req.method, c.req.header('X-CSRF-Token'));
-    if (!roles.includes(principal.role)) throw new ForbiddenError('forbidden');
+    admit(c, roles);
     await next();
   };
+}
+
+/** `requireRole`'s checks on the request's principal: 401 without one, 403 for a missing CSRF token or another role. */
+export function admit(c: Context<AppEnv>, roles: readonly AccountRole[]): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new AuthenticationError('unauthenticated');
+  checkCsrf(principal, c.req.method, c.req.header('X-CSRF-Token'));
+  if (!roles.includes(principal.role)) throw new ForbiddenError('forbidden');
+  return principal;
 }
 
 /** A write through the session cookie must echo the session's CSRF token. */

@@ -68,7 +68,7 @@ async function loadPrincipal(
   return row && toPrincipal(row, via);
 }
 
-interface PrincipalRow {
+export interface PrincipalRow {
   readonly id: string;
   readonly role: Principal['role'];
   readonly login: string;
@@ -79,7 +79,8 @@ interface PrincipalRow {
   readonly association_name: string | null;
 }
 
-function toPrincipal(row: PrincipalRow, via: Via): Principal {
+/** The principal of an account row, as every way of signing in reads it. */
+export function toPrincipal(row: PrincipalRow, via: Via): Principal {
   return {
     accountId: row.id,
     role: row.role,

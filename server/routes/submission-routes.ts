@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppDeps } from '../app-deps.js';
 import type { AppEnv } from '../app-env.js';
-import { memberIdOf, principalOf, requireRole } from '../auth/authenticate.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { admit, principalOfRequest } from '../auth/authenticate.js';
+import { readSessionCookie } from '../auth/session-cookie.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors/app-errors.js';
 import type { CatalogEntry, FormCatalog } from '../form-catalog/form-catalog.js';
 import { readJsonObject } from '../http/read-json.js';
 import { requestLocale } from '../http/request-locale.js';
@@ -10,18 +11,24 @@ import { calendarDay } from '../runtime/clock.js';
 import { prepareSubmission } from '../store/prepare-submission.js';
 import { memberApplicationView } from '../store/read-applications.js';
 import { submitApplication } from '../store/submit-application.js';
-import { readSubmitter } from '../store/submitter.js';
+import { readSessionSubmitter, readSubmitter, type SessionSubmitter } from '../store/submitter.js';
 
-/** `POST /api/forms/:id/submissions`: a member files an application. */
+/**
+ * `POST /api/forms/:id/submissions`: a member files an application. It authenticates its caller
+ * itself, so app.ts mounts it before the API's `authenticate`: a session cookie's member is read
+ * in the submitter's query (see `signedInSubmitter`).
+ */
 export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, catalog, clock } = deps;
   const routes = new Hono<AppEnv>();
 
-  routes.post('/forms/:id/submissions', requireRole('member'), async (c) => {
-    const memberId = memberIdOf(c);
+  routes.post('/forms/:id/submissions', async (c) => {
+    const keyHeader = c.req.header('Idempotency-Key');
+    const idempotencyKey = idempotencyKeyOf(keyHeader);
+    const { principal, memberId, submitter } = await signedInSubmitter(c, deps, idempotencyKey);
     const body = await readJsonObject(c, { keys: ['version', 'data'] });
-    const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'));
-    const submitter = await readSubmitter(db, memberId, idempotencyKey);
+    // Refused in this order (the caller, the body, then the key), as a route behind requireRole would.
+    if (keyHeader !== undefined && idempotencyKey === undefined) throw invalidIdempotencyKey();
     // A retry of a submission that went through gets the same application, whatever changed since.
     const earlier = submitter.keyApplicationId;
     if (earlier) return c.json({ application: await memberApplicationView(db, memberId, earlier) }, 200);
@@ -37,7 +44,7 @@ export function submissionRoutes(deps: AppDeps): Hono<AppEnv> {
       form: entry.form,
       memberId,
       submitter,
-      actorAccountId: principalOf(c).accountId,
+      actorAccountId: principal.accountId,
       prepared,
       idempotencyKey,
     });
@@ -76,11 +83,39 @@ async function formVersionOf(catalog: FormCatalog, formId: string, version: unkn
   throw new ConflictError('form_version_outdated');
 }
 
-function readIdempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const key = header.trim();
-  if (/^[\x21-\x7e]{1,200}$/.test(key)) return key;
-  throw new BadRequestError('invalid_request', {
+/**
+ * The member calling, with the submitter record their submission needs. With a session cookie
+ * (the portal) one query reads both; a bearer token (an embedding site), or a cookie that query
+ * does not find a member's session for, goes through the general authentication, which tells
+ * 401 from 403, and the submitter is read after it.
+ */
+async function signedInSubmitter(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  idempotencyKey: string | undefined,
+): Promise<SessionSubmitter & { readonly memberId: string }> {
+  const { db, clock, config } = deps;
+  const token = readSessionCookie(c);
+  const found =
+    token !== undefined && c.req.header('Authorization') === undefined
+      ? await readSessionSubmitter(db, token, clock.now(), idempotencyKey)
+      : undefined;
+  c.set('principal', found?.principal ?? (await principalOfRequest(c, { db, clock, embed: config.embed })));
+  const principal = admit(c, ['member']);
+  const memberId = principal.memberId;
+  if (!memberId) throw new ForbiddenError('forbidden');
+  const submitter = found?.submitter ?? (await readSubmitter(db, memberId, idempotencyKey));
+  return { principal, memberId, submitter };
+}
+
+/** The Idempotency-Key header's key; undefined without one or when it is not valid. */
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  const key = header?.trim();
+  return key !== undefined && /^[\x21-\x7e]{1,200}$/.test(key) ? key : undefined;
+}
+
+function invalidIdempotencyKey(): BadRequestError {
+  return new BadRequestError('invalid_request', {
     ja: 'Idempotency-Key ヘッダーの値が正しくありません',
     en: 'The Idempotency-Key header is not valid',
   });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { principalOfSession } from '../../../server/auth/load-principal.js';
 import { memberGroups } from '../../../server/sources/member-groups.js';
-import { readSubmitter } from '../../../server/store/submitter.js';
+import { readSessionSubmitter, readSubmitter } from '../../../server/store/submitter.js';
 import { TEST_DIALECTS } from '../../support/test-databases.js';
-import { signedIn } from '../support/api-client.js';
+import { type ApiClient, signedIn } from '../support/api-client.js';
 import { manualWithdrawal } from '../support/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -68,5 +69,36 @@ for (const dialect of TEST_DIALECTS) {
     it('refuses a member that does not exist', async () => {
       await expect(readSubmitter(t.database.db, 'member-none')).rejects.toThrow(/does not exist/);
     });
+
+    it("reads a session's member and their submitter together, as the two apart would", async () => {
+      const taro = await signedIn(t.app, '123456');
+      const token = sessionToken(taro);
+      const { db } = t.database;
+      const found = await readSessionSubmitter(db, token, t.clock.now(), 'no-such-key');
+      expect(found?.submitter).toEqual(await readSubmitter(db, 'member-123456', 'no-such-key'));
+      expect(found?.principal).toEqual(await principalOfSession(db, t.clock, token));
+      expect(found?.principal).toMatchObject({ role: 'member', memberId: 'member-123456', name: '日医 太郎' });
+      // The key is looked up with it: 'submitter-key' filed taro's withdrawal in a test above.
+      const keyed = await readSessionSubmitter(db, token, t.clock.now(), 'submitter-key');
+      expect(keyed?.submitter.keyApplicationId).toBeDefined();
+      expect(keyed?.submitter).toEqual(await readSubmitter(db, 'member-123456', 'submitter-key'));
+    });
+
+    it("finds nothing for an expired or unknown session, or an office's", async () => {
+      const { db } = t.database;
+      const token = sessionToken(await signedIn(t.app, '234567'));
+      expect(await readSessionSubmitter(db, token, new Date(t.clock.now().getTime() + 13 * 3600_000))).toBeUndefined();
+      expect(await readSessionSubmitter(db, `${token}x`, t.clock.now())).toBeUndefined();
+      const office = sessionToken(await signedIn(t.app, 'otaru-office'));
+      expect(await principalOfSession(db, t.clock, office)).toMatchObject({ role: 'office' });
+      expect(await readSessionSubmitter(db, office, t.clock.now())).toBeUndefined();
+    });
   });
+}
+
+/** The session token in a signed-in client's cookie. */
+function sessionToken(client: ApiClient): string {
+  const token = /^mamis_session=(.+)$/.exec(client.cookie ?? '')?.[1];
+  if (!token) throw new Error('The client is not signed in');
+  return token;
 }
