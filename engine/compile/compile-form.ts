@@ -2,6 +2,7 @@ import { type CheckInput, checkDefinition, compileDataSchema } from '../check/ch
 import { FormDefinitionError } from '../check/form-definition-error.js';
 import type { FormDefinition, JsonSchema } from '../definition/form-definition.js';
 import { createRuntimeForm, type RuntimeForm } from '../runtime/runtime-form.js';
+import { compiledWhenFirstUsed } from '../runtime/schema-validator.js';
 import { compileValidation, type SubmissionValidation } from './compile-validation.js';
 import { deriveDataSchema } from './derive-data-schema.js';
 
@@ -30,11 +31,14 @@ export function compileForm(input: CheckInput): CompiledForm {
 /**
  * Compiles a definition that passed the check before, byte for byte, under this same code (a
  * server restarted on unchanged files), without checking it again: the same form `compileForm`
- * gives, validator included. Anything else goes through `compileForm`.
+ * gives. Its data schema compiled then, so Ajv compiles it again at the form's first
+ * validation, not now: that was most of the forms' share of the server's start. Anything else
+ * goes through `compileForm`.
  */
 export function compileCheckedForm(definition: FormDefinition): CompiledForm {
   const dataSchema = deriveDataSchema(definition);
-  return compiled(createRuntimeForm(definition, compileDataSchema(dataSchema)), dataSchema);
+  const validateSchema = compiledWhenFirstUsed(() => compileDataSchema(dataSchema));
+  return compiled(createRuntimeForm(definition, validateSchema), dataSchema);
 }
 
 function compiled(form: RuntimeForm, dataSchema: JsonSchema): CompiledForm {

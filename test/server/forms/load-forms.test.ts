@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { definitionHash, loadForms, projectFolders, readPublishedVersions } from '../../../server/forms/index.js';
+import { type FormId, readExample } from '../../support/project-forms.js';
 
 const project = projectFolders(path.resolve(import.meta.dirname, '../../..'));
 
@@ -85,8 +86,11 @@ describe('loadForms', () => {
         expect([twin.hash, twin.file]).toEqual([hash, file]);
         expect(twin.form.definition).toEqual(form.definition);
         expect(twin.form.dataSchema).toEqual(form.dataSchema);
-        // The same validator code: compiled by the same Ajv settings from the same schema.
-        expect(String(twin.form.validateSchema)).toBe(String(form.validateSchema));
+        // The same validation: Ajv compiles the same schema, at the first use instead of now.
+        for (const data of [readExample(id as FormId).data, {}, { unknown: 1 }]) {
+          expect(twin.form.validateSchema(data)).toBe(form.validateSchema(data));
+          expect(twin.form.validateSchema.errors).toEqual(form.validateSchema.errors);
+        }
       }
     });
 
