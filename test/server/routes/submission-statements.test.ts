@@ -7,13 +7,10 @@ import type {
   UnknownRow,
 } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/app.js';
 import { TEST_DIALECTS } from '../../support/test-databases.js';
 import { ApiClient, signedIn } from '../support/api-client.js';
 import { manualWithdrawal } from '../support/fixtures.js';
-import { createTestApp, EMBED_AUDIENCE, EMBED_SECRET, embedToken, type TestApp } from '../support/test-app.js';
-import { projectForms } from '../support/test-forms.js';
-import { recordingMailer } from '../support/test-mailer.js';
+import { createTestApp, embedToken, type TestApp } from '../support/test-app.js';
 
 /** Counts the statements executed through the database it is added to. */
 class StatementCounter implements KyselyPlugin {
@@ -30,22 +27,11 @@ class StatementCounter implements KyselyPlugin {
 for (const dialect of TEST_DIALECTS) {
   describe(`the statements of a submission on ${dialect}`, () => {
     let t: TestApp;
-    let counter: StatementCounter;
     let app: TestApp['app'];
+    const counter = new StatementCounter();
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      counter = new StatementCounter();
-      // The same database and clock, every statement counted.
-      app = createApp({
-        db: t.database.db.withPlugin(counter),
-        forms: await projectForms(),
-        mailer: recordingMailer(),
-        clock: t.clock,
-        config: {
-          embed: { algorithm: 'HS256', secret: EMBED_SECRET, audience: EMBED_AUDIENCE, maxLifetimeSeconds: 600 },
-        },
-        logError: () => {},
-      });
+      t = await createTestApp(dialect, { plugins: [counter] });
+      app = t.app;
     });
     afterAll(async () => {
       await t.dispose();
@@ -59,8 +45,7 @@ for (const dialect of TEST_DIALECTS) {
       });
       expect(response.status).toBe(201);
       expect(counter.count).toBe(2);
-      // A retry with the key: the same read, then the application it names.
-      counter.count = 0;
+      // A retry with the key gets the application the first one created.
       const retry = await taro.post('/api/forms/withdrawal/submissions', manualWithdrawal(), {
         headers: { 'Idempotency-Key': 'two-statements' },
       });

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { sign } from 'hono/jwt';
+import type { KyselyPlugin } from 'kysely';
 import { createApp } from '../../../server/app.js';
 import type { AppConfig } from '../../../server/app-deps.js';
 import type { AppEnv } from '../../../server/app-env.js';
@@ -32,7 +33,12 @@ export interface TestApp {
  */
 export async function createTestApp(
   dialect: DialectName,
-  options: { config?: Partial<AppConfig>; logError?: (message: string, error: unknown) => void } = {},
+  options: {
+    config?: Partial<AppConfig>;
+    logError?: (message: string, error: unknown) => void;
+    /** Kysely plugins on the app's database only, e.g. one that counts its statements. */
+    plugins?: readonly KyselyPlugin[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   await seedDemoData(database.db, { hashPassword: cheapHash });
@@ -42,7 +48,7 @@ export async function createTestApp(
   const mailer = recordingMailer();
   let next = 0;
   const app = createApp({
-    db: database.db,
+    db: (options.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), database.db),
     forms,
     mailer,
     clock,
