@@ -1,6 +1,6 @@
 /**
- * The entry of `npm start`'s bundle (`server/dist/main.mjs`, see build-server.ts). It begins the
- * embedded database's preload, then runs the server (`main.ts`, bundled into `server.cjs` beside
+ * The entry of `npm start`'s bundle (`server/dist/main.mjs`, see build-server.ts). It starts
+ * opening the embedded database, then runs the server (`main.ts`, bundled into `server.cjs` beside
  * it) from V8's code cache: compiling the server's JavaScript, and then each function as it first
  * ran, was a good part of every start. Node 20's module loader keeps no such cache, `vm.Script`
  * does. The cache is written a few seconds into a start that found none (or none V8 accepted),
@@ -12,14 +12,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { preloadEmbeddedDatabase } from './db/embedded-database-code.js';
+import { embeddedDatabaseFolder } from './config/server-settings.js';
+import { preloadEmbeddedDatabase } from './db/embedded-database-preload.js';
 
 /** By then a start has served its first requests, and compiled what they run. */
 const CACHE_DELAY_MS = 3_000;
 
-// First, so that V8 compiles the WebAssembly in the background while this thread loads the
-// server (see embedded-database-code.ts); start-server.ts reports a failure.
-if (!process.env.DATABASE_URL?.trim()) preloadEmbeddedDatabase().catch(() => {});
+// First, so that the embedded database opens in its thread while this one loads the server
+// (see embedded-database-preload.ts); the server (main.ts) takes it, and reports a failure.
+const embeddedFolder = embeddedDatabaseFolder(process.env, process.cwd());
+if (embeddedFolder !== undefined) preloadEmbeddedDatabase(embeddedFolder);
 
 const scriptFile = fileURLToPath(new URL('./server.cjs', import.meta.url));
 const cacheFile = `${scriptFile}.${globalThis.MAMIS_SERVER_BUILD?.slice(0, 16)}.cache`;

@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { readServerSettings, type ServerEnvironment } from './config/server-settings.js';
-import { preloadEmbeddedDatabase } from './db/embedded-database-code.js';
+import { embeddedDatabaseFolder, readServerSettings, type ServerEnvironment } from './config/server-settings.js';
+import { preloadEmbeddedDatabase } from './db/embedded-database-preload.js';
 import { type DatabaseHandle, openDatabase } from './db/open-database.js';
 import { RequestActivity } from './http/request-activity.js';
 import type { ApplicationMailer, MailWorker } from './mail/index.js';
@@ -44,31 +44,17 @@ export class StartupError extends Error {
  * demo data into an empty one), load and publish the forms, listen, start the mail worker.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  // The embedded database compiles its WebAssembly in V8's background threads, which hold no
-  // libuv handle. With nothing else pending the event loop would stop, and Node would run the
-  // rest of the start between waits for every background task, ending with V8's optimising
-  // recompilation of that WebAssembly: the first request waited a few hundred milliseconds for
-  // it. A timer keeps the loop running until the server listens.
-  const keepLoopRunning = setInterval(() => {}, 60_000);
-  try {
-    return await start(options);
-  } finally {
-    clearInterval(keepLoopRunning);
-  }
-}
-
-async function start(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  // Three things at once from the first moment: V8 compiles the embedded database's WebAssembly
-  // in background threads, while this thread loads PGlite and the rest of the server and reads
-  // the settings. PGlite left to itself would begin reading its WebAssembly only a few steps
-  // into its open. `settled`: their failures are reported once awaited below, and not at all if
-  // the settings are refused first.
-  if (!options.env.DATABASE_URL?.trim()) settled(preloadEmbeddedDatabase());
+  // Two things at once from the first moment: the embedded database opens in its own thread
+  // (it loads PGlite, compiles its WebAssembly and opens the folder), while this thread loads
+  // the rest of the server and reads the settings. `settled`: a failure is reported once
+  // awaited below, and not at all if the settings are refused first.
+  const embeddedFolder = embeddedDatabaseFolder(options.env, options.root);
+  if (embeddedFolder !== undefined) preloadEmbeddedDatabase(embeddedFolder);
   const loading = settled(import('./start-modules.js'));
   const settings = await readServerSettings(options.env, options.root);
   await mkdir(settings.dataDir, { recursive: true });
-  const opening = settled(openDatabase({ url: settings.databaseUrl, dataDir: path.join(settings.dataDir, 'db') }));
+  const opening = settled(openDatabase({ url: settings.databaseUrl, dataDir: embeddedFolder }));
   const modules = await loading.catch(async (error: unknown) => {
     await opening.then(
       (database) => database.close(),

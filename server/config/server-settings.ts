@@ -57,7 +57,7 @@ export async function readServerSettings(env: ServerEnvironment, cwd: string): P
   const port = Number(value(env.PORT) ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  const dataDir = path.resolve(cwd, value(env.DATA_DIR) ?? './data');
+  const dataDir = dataDirOf(env, cwd);
   const algorithm = value(env.EMBED_JWT_ALG) ?? (value(env.EMBED_JWT_PUBLIC_KEY) ? 'RS256' : 'HS256');
   if (algorithm !== 'HS256' && algorithm !== 'RS256' && algorithm !== 'ES256') {
     throw new Error(`EMBED_JWT_ALG must be HS256, RS256 or ES256, not "${algorithm}"`);
@@ -130,6 +130,19 @@ function onOrOff(text: string | undefined, name: string): boolean {
   const given = value(text)?.toLowerCase() ?? 'on';
   if (given !== 'on' && given !== 'off') throw new Error(`${name} must be "on" or "off", not "${text}"`);
   return given === 'on';
+}
+
+/**
+ * The embedded database's folder (`db/` in DATA_DIR), or undefined when DATABASE_URL names a
+ * PostgreSQL server. Read apart from the other settings: `npm start` begins opening the folder
+ * before it loads the server.
+ */
+export function embeddedDatabaseFolder(env: ServerEnvironment, cwd: string): string | undefined {
+  return value(env.DATABASE_URL) === undefined ? path.join(dataDirOf(env, cwd), 'db') : undefined;
+}
+
+function dataDirOf(env: ServerEnvironment, cwd: string): string {
+  return path.resolve(cwd, value(env.DATA_DIR) ?? './data');
 }
 
 function value(text: string | undefined): string | undefined {

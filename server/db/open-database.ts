@@ -1,6 +1,7 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { preloadEmbeddedDatabase } from './embedded-database-code.js';
+import { openEmbeddedDatabase } from './embedded-database-preload.js';
 
 export type DialectName = 'pglite' | 'postgres';
 
@@ -34,19 +35,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const db = openServerDatabase(options.url, options.poolSize ?? 10);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  const { pglite: driver, wasmModule } = await preloadEmbeddedDatabase();
-  // Kysely is loaded once PGlite has begun to open, so that its compiling does not hold up
-  // PGlite's first steps.
-  const [pglite, [{ Kysely }, { PGliteDialect }]] = await Promise.all([
-    driver.PGlite.create(options.dataDir ?? 'memory://', {
-      pgliteWasmModule: wasmModule,
-      parsers: {
-        [driver.types.DATE]: (value: string) => value,
-        [driver.types.INT8]: (value: string) => value,
-      },
-    }),
+  const client = openEmbeddedDatabase(options.dataDir ?? 'memory://');
+  // Kysely is loaded while the embedded database opens in its thread.
+  const [, [{ Kysely }, { PGliteDialect }]] = await Promise.all([
+    client.opened,
     Promise.all([import('kysely'), import('kysely-pglite-dialect')]),
   ]);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  // The dialect asks PGlite for `query` and `close` alone, which the client answers for it.
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client as unknown as PGlite) });
   return { db, dialect: 'pglite', close: () => db.destroy() };
 }

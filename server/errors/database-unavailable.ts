@@ -1,9 +1,12 @@
+import { EMBEDDED_DATABASE_STOPPED } from '../db/embedded-database-client.js';
+
 /**
  * Codes of errors that mean "the database is not reachable right now", not "this request is
  * wrong": the driver lost or could not open its connection, or the server is shutting down,
  * starting up or out of connections. Retrying later helps; a 500 would be a lie.
  */
 const DRIVER_CODES = new Set([
+  EMBEDDED_DATABASE_STOPPED,
   // postgres.js (still used by tools and tests)
   'CONNECTION_CLOSED',
   'CONNECTION_ENDED',
