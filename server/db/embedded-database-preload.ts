@@ -26,6 +26,7 @@ export function openEmbeddedDatabase(folder: string): EmbeddedDatabaseClient {
   const preloaded = processWide[PRELOAD];
   processWide[PRELOAD] = undefined;
   if (preloaded?.folder === folder) return preloaded;
-  void preloaded?.close();
+  // Started on another folder: given up. Its failure, if any, concerns no one.
+  preloaded?.close().catch(() => {});
   return new EmbeddedDatabaseClient(folder);
 }
