@@ -7,20 +7,23 @@ import type { Database } from '../db/database.js';
  * to in each (a membership without an end date), lowest layer first. A group with no current
  * membership is not offered.
  */
+/** The columns of a `MembershipRow`, selected from memberships joined to groups and associations. */
+export const MEMBERSHIP_COLUMNS = [
+  'groups.id as group_id',
+  'groups.facility_name',
+  'groups.facility_name_en',
+  'associations.id',
+  'associations.name',
+  'associations.name_en',
+  'associations.layer',
+] as const;
+
 export async function memberGroups(db: Kysely<Database>, memberId: string): Promise<GroupItem[]> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('groups', 'groups.id', 'memberships.group_id')
     .innerJoin('associations', 'associations.id', 'memberships.association_id')
-    .select([
-      'groups.id as group_id',
-      'groups.facility_name',
-      'groups.facility_name_en',
-      'associations.id',
-      'associations.name',
-      'associations.name_en',
-      'associations.layer',
-    ])
+    .select(MEMBERSHIP_COLUMNS)
     .where('memberships.member_id', '=', memberId)
     .where('memberships.ended_on', 'is', null)
     .orderBy('groups.created_at')

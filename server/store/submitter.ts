@@ -4,7 +4,7 @@ import type { Principal } from '../app-env.js';
 import { toPrincipal } from '../auth/load-principal.js';
 import { sessionIdOf } from '../auth/session-token.js';
 import type { Database } from '../db/database.js';
-import { groupItems, type MembershipRow } from '../sources/member-groups.js';
+import { groupItems, MEMBERSHIP_COLUMNS, type MembershipRow } from '../sources/member-groups.js';
 import { type MailParties, mailMember } from './mail-input.js';
 
 /**
@@ -106,13 +106,7 @@ function submitterQuery(db: Kysely<Database>, idempotencyKey: string | undefined
         'members.registration_number',
         'members.email',
         'members.locale',
-        'groups.id as group_id',
-        'groups.facility_name',
-        'groups.facility_name_en',
-        'associations.id',
-        'associations.name',
-        'associations.name_en',
-        'associations.layer',
+        ...MEMBERSHIP_COLUMNS,
         'associations.office_email',
         // Without a key the comparison is with null, which no row meets: one statement text either way.
         (eb) =>
