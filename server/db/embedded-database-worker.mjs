@@ -11,6 +11,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import { embeddedDatabaseStartParams } from './embedded-database-settings.mjs';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const folder = /** @type {string} */ (workerData.folder);
@@ -46,6 +47,7 @@ async function open() {
     ]);
     const database = await pglite.PGlite.create(folder, {
       pgliteWasmModule,
+      startParams: embeddedDatabaseStartParams(pglite.PGlite.defaultStartParams),
       // Dates stay `YYYY-MM-DD` and int8 a string, as the PostgreSQL server's driver gives them.
       parsers: {
         [pglite.types.DATE]: (/** @type {string} */ value) => value,

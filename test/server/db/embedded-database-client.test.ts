@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBEDDED_DATABASE_STOPPED, EmbeddedDatabaseClient } from '../../../server/db/embedded-database-client.js';
 import { openEmbeddedDatabase, preloadEmbeddedDatabase } from '../../../server/db/embedded-database-preload.js';
+import { EMBEDDED_DATABASE_SETTINGS } from '../../../server/db/embedded-database-settings.mjs';
 import { isDatabaseUnavailable } from '../../../server/errors/database-unavailable.js';
 
 const run = promisify(execFile);
@@ -32,6 +33,13 @@ describe('the embedded database in its own thread', () => {
     expect(rows).toEqual([
       { id: 1, made: new Date('2024-10-31T09:00:00Z'), day: '2024-10-31', big: '9007199254740993', doc: { a: [1] } },
     ]);
+  });
+
+  it("opens with the settings of a one-connection database, not a server's defaults", async () => {
+    const { rows } = await client.query(
+      "select current_setting('shared_buffers') as shared_buffers, current_setting('max_connections') as max_connections",
+    );
+    expect(rows).toEqual([EMBEDDED_DATABASE_SETTINGS]);
   });
 
   it("passes on PostgreSQL's error with its fields, and goes on answering", async () => {
