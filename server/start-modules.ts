@@ -10,6 +10,7 @@ export { formatIssue } from '../engine/index.js';
 export { createApp } from './app.js';
 export { migrateToLatest } from './db/migrate.js';
 export { seedDemoData } from './db/seed/index.js';
+export { serviceUnavailableResponse } from './errors/handle-error.js';
 export { allVersionsStored, loadForms, projectFolders, readPassedCheck, recordPassedCheck } from './forms/index.js';
 export { exponentialBackoff } from './mail/backoff.js';
 export { createApplicationMailer } from './mail/create-application-mailer.js';

@@ -2,11 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { embeddedDatabaseFolder, readServerSettings, type ServerEnvironment } from './config/server-settings.js';
+import type { Database } from './db/database.js';
 import { preloadEmbeddedDatabase } from './db/embedded-database-preload.js';
-import { type DatabaseHandle, openDatabase } from './db/open-database.js';
+import { type OpeningDatabase, startOpeningDatabase } from './db/open-database.js';
+import type { LoadedForm } from './forms/index.js';
 import { RequestActivity } from './http/request-activity.js';
 import type { ApplicationMailer, MailWorker } from './mail/index.js';
+
+type StartModules = typeof import('./start-modules.js');
 
 declare global {
   /** The bundle's own fingerprint, written into it by its build (`server/build-server.ts`). */
@@ -54,31 +59,28 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const loading = settled(import('./start-modules.js'));
   const settings = await readServerSettings(options.env, options.root);
   await mkdir(settings.dataDir, { recursive: true });
-  const opening = settled(openDatabase({ url: settings.databaseUrl, dataDir: embeddedFolder }));
+  const opening = settled(startOpeningDatabase({ url: settings.databaseUrl, dataDir: embeddedFolder }));
   const modules = await loading.catch(async (error: unknown) => {
     await opening.then(
-      (database) => database.close(),
+      ({ database }) => database.close(),
       () => {},
     );
     throw error;
   });
   const {
-    allVersionsStored,
     compileMailTemplates,
     createApp,
     createApplicationMailer,
     exponentialBackoff,
     formatIssue,
     loadForms,
-    migrateToLatest,
     projectFolders,
     readPassedCheck,
     readTemplateSources,
     recordPassedCheck,
-    seedDemoData,
     serve,
+    serviceUnavailableResponse,
     startMailWorker,
-    syncFormVersions,
     uuidV7,
   } = modules;
   // The forms and the mail templates are read and compiled while the database opens: the
@@ -99,24 +101,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       compileMailTemplates(await templateSources, { compiledBefore: checkSkipped }),
     ),
   );
-  const database: DatabaseHandle = await opening;
+  const { database, opened }: OpeningDatabase = await opening;
+  settled(opened);
   const { db } = database;
+  let databaseReady: Promise<void> | undefined;
   try {
-    await migrateToLatest(db);
-    const hasAssociations = await db.selectFrom('associations').select('id').limit(1).executeTakeFirst();
-    if (!hasAssociations) {
-      log('Empty database: adding the demo data (a few seconds)…');
-      await seedDemoData(db);
-    }
     const { forms, issues, fingerprint, checkSkipped } = await formsLoading;
     if (issues.length > 0) {
       throw new StartupError(
         `The form definitions have problems; the server does not start until they are fixed:\n${issues.map((issue) => formatIssue(issue)).join('\n')}`,
       );
     }
-    const published = (await allVersionsStored(db, forms)) ? [] : await syncFormVersions(db, forms, 'server-start');
-    if (published.length > 0) log(`Published form versions: ${published.join(', ')}`);
-
+    // Asked now, the database's first queries are answered the moment it opens, while the
+    // server is built and starts listening (see `heldUntil` below).
+    databaseReady = settled(prepareDatabase(modules, db, opened, forms, log));
     const templates = await templatesLoading;
     // The check passed and every template compiled: a start on these same files may skip both.
     if (fingerprint !== undefined && !checkSkipped) await recordPassedCheck(settings.dataDir, fingerprint);
@@ -154,8 +152,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         mailFolder,
       },
     });
+    // Hono builds its router at the first request it matches: built now, while the database opens.
+    app.router.match('GET', '/');
+    let heldUntil: Promise<boolean> | undefined = databaseReady.then(
+      () => true,
+      () => false,
+    );
     const server = serve({
       fetch: async (request, env) => {
+        if (heldUntil !== undefined) {
+          // Came while the database was being opened or brought up to date: answered once it is
+          // ready, or refused if the start fails (the process is then about to end).
+          if (!(await heldUntil)) return serviceUnavailableResponse(request);
+          heldUntil = undefined;
+        }
         const response = await app.fetch(request, env);
         if (mailQueued) {
           mailQueued = false;
@@ -166,10 +176,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       port: settings.port,
       ...(settings.host ? { hostname: settings.host } : {}),
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('listening', resolve);
+        server.once('error', reject);
+      });
+      await databaseReady;
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
     // The mail worker gives way while requests are being answered (see drainMailOutbox).
     const requests = new RequestActivity();
     requests.watch(server as Server);
@@ -218,9 +234,34 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     };
   } catch (error) {
+    // A migration or a seeding under way finishes (or fails) before the database closes.
+    await databaseReady?.catch(() => {});
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Brings the database up to date once it opens: migrations, the demo data in an empty one, the
+ * forms' versions published.
+ */
+async function prepareDatabase(
+  modules: StartModules,
+  db: Kysely<Database>,
+  opened: Promise<void>,
+  forms: ReadonlyMap<string, LoadedForm>,
+  log: (line: string) => void,
+): Promise<void> {
+  const { allVersionsStored, migrateToLatest, seedDemoData, syncFormVersions } = modules;
+  await opened;
+  await migrateToLatest(db);
+  const hasAssociations = await db.selectFrom('associations').select('id').limit(1).executeTakeFirst();
+  if (!hasAssociations) {
+    log('Empty database: adding the demo data (a few seconds)…');
+    await seedDemoData(db);
+  }
+  const published = (await allVersionsStored(db, forms)) ? [] : await syncFormVersions(db, forms, 'server-start');
+  if (published.length > 0) log(`Published form versions: ${published.join(', ')}`);
 }
 
 /** The same promise, marked as handled now; awaiting it later still throws its error. */

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env.js';
-import { requestLocale } from '../http/request-locale.js';
+import { acceptedLocale, requestLocale } from '../http/request-locale.js';
 import {
   AccountLockedError,
   AppError,
@@ -92,6 +92,18 @@ export function errorHandler(log: ErrorLogger) {
     log(`${c.req.method} ${c.req.path} failed`, error);
     return c.json({ error: { code: 'internal_error', message: ERROR_MESSAGES.internal_error[locale] } }, 500);
   };
+}
+
+/**
+ * 503 for a request the app never saw: one held while the server started, when the start then
+ * failed. Its language is the browser's, as no member is known.
+ */
+export function serviceUnavailableResponse(request: Request): Response {
+  const locale = acceptedLocale(request.headers.get('Accept-Language') ?? undefined);
+  return Response.json(
+    { error: { code: 'service_unavailable', message: ERROR_MESSAGES.service_unavailable[locale] } },
+    { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+  );
 }
 
 /** `app.notFound`: the same 404 as an unknown id, so routes and ids leak nothing. */
