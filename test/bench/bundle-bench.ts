@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +18,14 @@ const HERE = import.meta.dirname;
  */
 export async function bundleBench(): Promise<Row[]> {
   const out = await mkdtemp(path.join(tmpdir(), 'mamis-bundles-'));
+  try {
+    return await measureBundles(out);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+async function measureBundles(out: string): Promise<Row[]> {
   const components = await buildComponents({ outdir: out, manifest: false });
   let validators = 0;
   // As the server sends them: gzip at zlib's default level (the route compresses each answer).

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CompiledForm,
   createRuntimeForm,
@@ -18,6 +18,7 @@ import { validatorModuleOf } from '../../../server/form-catalog/validator-module
 import { compileProjectForm, FORM_IDS, readExample, SAMPLE_SOURCES } from '../../support/project-forms.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'mamis-standalone-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** Loads a precompiled validator the way a browser does: as an ES module, through the runtime. */
 async function loadStandalone(form: CompiledForm, served = false): Promise<SchemaValidator> {

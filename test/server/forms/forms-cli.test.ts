@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../../support/run-cli.js';
 
 function forms(...args: string[]) {
@@ -18,6 +18,7 @@ describe('npm run forms', () => {
 
   it('check fails for a broken copy, naming the form, the file and the pointer', async () => {
     const formsDir = mkdtempSync(path.join(tmpdir(), 'mamis-cli-'));
+    onTestFinished(() => rmSync(formsDir, { recursive: true, force: true }));
     cpSync(path.join(PROJECT_ROOT, 'forms'), formsDir, { recursive: true });
     const file = path.join(formsDir, 'withdrawal', 'form.json');
     const definition = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,23 +1,26 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { definitionHash, loadForms, projectFolders, readPublishedVersions } from '../../../server/forms/index.js';
 import { type FormId, readExample } from '../../support/project-forms.js';
 
 const project = projectFolders(path.resolve(import.meta.dirname, '../../..'));
 
-/** A copy of the project's templates/ folder that a test may break. */
+/** A copy of the project's templates/ folder that a test may break, removed after the test. */
 function copyOfTemplates(): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'mamis-templates-'));
-  cpSync(project.templatesDir, directory, { recursive: true });
-  return directory;
+  return copyForTheTest(project.templatesDir, 'mamis-templates-');
 }
 
-/** A copy of the project's forms/ folder that a test may break. */
+/** A copy of the project's forms/ folder that a test may break, removed after the test. */
 function copyOfForms(): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'mamis-forms-'));
-  cpSync(project.formsDir, directory, { recursive: true });
+  return copyForTheTest(project.formsDir, 'mamis-forms-');
+}
+
+function copyForTheTest(folder: string, prefix: string): string {
+  const directory = mkdtempSync(path.join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
+  cpSync(folder, directory, { recursive: true });
   return directory;
 }
 
