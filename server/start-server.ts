@@ -45,8 +45,9 @@ export class StartupError extends Error {
 }
 
 /**
- * Everything `npm start` does: read the environment, open and migrate the database (seeding the
- * demo data into an empty one), load and publish the forms, listen, start the mail worker.
+ * Everything `npm start` does: read the environment, load and check the forms, listen while the
+ * database opens, then migrate it (seeding the demo data into an empty one), publish the forms'
+ * versions, and start the mail worker. Requests that come before the database is ready wait.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
