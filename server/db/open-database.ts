@@ -55,6 +55,9 @@ export async function startOpeningDatabase(options: OpenDatabaseOptions): Promis
     return { database: { db, dialect: 'postgres', close: () => db.destroy() }, opened: Promise.resolve() };
   }
   const client = openEmbeddedDatabase(options.dataDir ?? 'memory://');
+  // A failure to open is the caller's to report when it awaits `opened`; until then it must not
+  // count as an unhandled rejection, which would end the process.
+  client.opened.catch(() => {});
   // Kysely is loaded while the embedded database opens in its thread, which answers queries
   // only once it is open.
   const [{ Kysely }, { PGliteDialect }] = await Promise.all([import('kysely'), import('kysely-pglite-dialect')]);
