@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { embeddedDatabaseFolder, readServerSettings, type ServerEnvironment } from './config/server-settings.js';
 import type { Database } from './db/database.js';
 import { preloadEmbeddedDatabase } from './db/embedded-database-preload.js';
-import { type OpeningDatabase, startOpeningDatabase } from './db/open-database.js';
+import { startOpeningDatabase } from './db/open-database.js';
 import type { LoadedForm } from './forms/index.js';
 import { RequestActivity } from './http/request-activity.js';
 import type { ApplicationMailer, MailWorker } from './mail/index.js';
@@ -102,8 +102,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       compileMailTemplates(await templateSources, { compiledBefore: checkSkipped }),
     ),
   );
-  const { database, opened }: OpeningDatabase = await opening;
-  settled(opened);
+  const { database, opened } = await opening;
   const { db } = database;
   let databaseReady: Promise<void> | undefined;
   try {

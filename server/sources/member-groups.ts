@@ -2,11 +2,6 @@ import type { Kysely } from 'kysely';
 import type { GroupItem, LayerAssociation } from '../../engine/index.js';
 import type { Database } from '../db/database.js';
 
-/**
- * `member.groups`: the member's affiliation groups with the associations they currently belong
- * to in each (a membership without an end date), lowest layer first. A group with no current
- * membership is not offered.
- */
 /** The columns of a `MembershipRow`, selected from memberships joined to groups and associations. */
 export const MEMBERSHIP_COLUMNS = [
   'groups.id as group_id',
@@ -18,6 +13,11 @@ export const MEMBERSHIP_COLUMNS = [
   'associations.layer',
 ] as const;
 
+/**
+ * `member.groups`: the member's affiliation groups with the associations they currently belong
+ * to in each (a membership without an end date), lowest layer first. A group with no current
+ * membership is not offered.
+ */
 export async function memberGroups(db: Kysely<Database>, memberId: string): Promise<GroupItem[]> {
   const rows = await db
     .selectFrom('memberships')
