@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Principal } from '../app-env.js';
 import type { Database } from '../db/database.js';
+import { ReusableQuery } from '../db/reusable-query.js';
 import { isLocale } from '../http/request-locale.js';
 import type { Clock } from '../runtime/clock.js';
 import { sessionIdOf } from './session-token.js';
@@ -30,14 +31,17 @@ export async function principalOfSession(
   clock: Clock,
   token: string,
 ): Promise<Principal | undefined> {
-  const row = await principalQuery(db)
-    .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token'])
-    .where('sessions.id', '=', sessionIdOf(token))
-    .where('sessions.expires_at', '>', clock.now())
-    .executeTakeFirst();
+  const row = await SESSION_PRINCIPAL.executeTakeFirst(db, { sessionId: sessionIdOf(token), now: clock.now() });
   return row && toPrincipal(row, { via: 'session', session: { id: row.session_id, csrfToken: row.csrf_token } });
 }
+
+const SESSION_PRINCIPAL = new ReusableQuery('session principal', (db, values: { sessionId: string; now: Date }) =>
+  principalQuery(db)
+    .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
+    .select(['sessions.id as session_id', 'sessions.csrf_token'])
+    .where('sessions.id', '=', values.sessionId)
+    .where('sessions.expires_at', '>', values.now),
+);
 
 function principalQuery(db: Kysely<Database>) {
   return db

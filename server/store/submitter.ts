@@ -4,6 +4,7 @@ import type { Principal } from '../app-env.js';
 import { toPrincipal } from '../auth/load-principal.js';
 import { sessionIdOf } from '../auth/session-token.js';
 import type { Database } from '../db/database.js';
+import { ReusableQuery } from '../db/reusable-query.js';
 import { groupItems, MEMBERSHIP_COLUMNS, type MembershipRow } from '../sources/member-groups.js';
 import { type MailParties, mailMember } from './mail-input.js';
 
@@ -33,7 +34,7 @@ export async function readSubmitter(
   memberId: string,
   idempotencyKey?: string,
 ): Promise<Submitter> {
-  const rows = await submitterQuery(db, idempotencyKey).where('members.id', '=', memberId).execute();
+  const rows = await MEMBER_SUBMITTER.execute(db, { memberId, idempotencyKey: idempotencyKey ?? null });
   if (!rows[0]) throw new Error(`Member ${memberId} does not exist`);
   return submitterOf(rows);
 }
@@ -56,20 +57,11 @@ export async function readSessionSubmitter(
   now: Date,
   idempotencyKey?: string,
 ): Promise<SessionSubmitter | undefined> {
-  const rows = await submitterQuery(db, idempotencyKey)
-    .innerJoin('accounts', 'accounts.member_id', 'members.id')
-    .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
-    .select([
-      'accounts.id as account_id',
-      'accounts.role',
-      'accounts.login',
-      'accounts.association_id as account_association_id',
-      'sessions.id as session_id',
-      'sessions.csrf_token',
-    ])
-    .where('sessions.id', '=', sessionIdOf(token))
-    .where('sessions.expires_at', '>', now)
-    .execute();
+  const rows = await SESSION_SUBMITTER.execute(db, {
+    sessionId: sessionIdOf(token),
+    now,
+    idempotencyKey: idempotencyKey ?? null,
+  });
   const [first] = rows;
   if (!first) return undefined;
   const principal = toPrincipal(
@@ -89,8 +81,32 @@ export async function readSessionSubmitter(
   return { principal, submitter: submitterOf(rows) };
 }
 
+const MEMBER_SUBMITTER = new ReusableQuery(
+  'member submitter',
+  (db, values: { memberId: string; idempotencyKey: string | null }) =>
+    submitterQuery(db, values.idempotencyKey).where('members.id', '=', values.memberId),
+);
+
+const SESSION_SUBMITTER = new ReusableQuery(
+  'session submitter',
+  (db, values: { sessionId: string; now: Date; idempotencyKey: string | null }) =>
+    submitterQuery(db, values.idempotencyKey)
+      .innerJoin('accounts', 'accounts.member_id', 'members.id')
+      .innerJoin('sessions', 'sessions.account_id', 'accounts.id')
+      .select([
+        'accounts.id as account_id',
+        'accounts.role',
+        'accounts.login',
+        'accounts.association_id as account_association_id',
+        'sessions.id as session_id',
+        'sessions.csrf_token',
+      ])
+      .where('sessions.id', '=', values.sessionId)
+      .where('sessions.expires_at', '>', values.now),
+);
+
 /** The member with each current membership's group and association, one row per membership. */
-function submitterQuery(db: Kysely<Database>, idempotencyKey: string | undefined) {
+function submitterQuery(db: Kysely<Database>, idempotencyKey: string | null) {
   return (
     db
       .selectFrom('members')
@@ -114,7 +130,7 @@ function submitterQuery(db: Kysely<Database>, idempotencyKey: string | undefined
             .selectFrom('applications')
             .select('applications.id')
             .whereRef('applications.member_id', '=', 'members.id')
-            .where('applications.idempotency_key', '=', idempotencyKey ?? null)
+            .where('applications.idempotency_key', '=', idempotencyKey)
             .as('key_application_id'),
       ])
       // The order `memberGroups` gives the source.
