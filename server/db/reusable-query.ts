@@ -6,9 +6,10 @@ import type { Database } from './database.js';
  *
  * Kysely builds a query as a tree of frozen nodes and compiles the tree to SQL on every call.
  * For the queries every request makes (the session behind a cookie, an office's page, the
- * submitter), that was the server's largest single cost after the database driver: more than
- * the JSON of the answer. Here the builder runs once per `shape`, with a stand-in for each
- * value; the SQL is kept, and later calls only put their values in the stand-ins' places.
+ * submitter and the new application's statement), that cost nearly as much of the server's time
+ * as the database driver, and more than Hono. Here the builder runs once per `shape`, with a
+ * stand-in for each value; the SQL is kept, and later calls only put their values in the
+ * stand-ins' places.
  *
  * The rules, which the compiled query cannot check for itself:
  * - `build` hands each value to Kysely as a value (`where(column, '=', values.x)`, `.values`),
@@ -16,6 +17,7 @@ import type { Database } from './database.js';
  * - Whatever changes the SQL (an optional filter present or not, a page size written into the
  *   SQL, a list's length) goes into `shape`, plain data: one SQL text is kept per distinct shape.
  * - Values are never undefined (Kysely leaves out an insert's undefined columns): pass null.
+ * - A list of rows is read as `values.rows[i].column`, for `i` below a length given in `shape`.
  *
  * Both of the server's databases compile through Kysely's PostgreSQL compiler, so one
  * compilation serves either.
@@ -52,9 +54,9 @@ export class ReusableQuery<Values extends object, Row, Shape = undefined> {
     }
     const { query, sql, parameters, valueAt } = template;
     const filled = parameters.slice();
-    for (const [index, name] of valueAt) {
-      const value = (values as Record<string, unknown>)[name];
-      if (value === undefined) throw new TypeError(`${this.#name}: no value for "${name}"`);
+    for (const [index, path] of valueAt) {
+      const value = path.length === 1 ? (values as Record<string, unknown>)[path[0]!] : valueAtPath(values, path);
+      if (value === undefined) throw new TypeError(`${this.#name}: no value for "${path.join('.')}"`);
       filled[index] = value;
     }
     return { query, queryId: createQueryId(), sql, parameters: filled };
@@ -74,25 +76,43 @@ interface CompiledTemplate {
   readonly query: CompiledQuery['query'];
   readonly sql: string;
   readonly parameters: readonly unknown[];
-  /** Where each value goes: the parameter's index and the value's name. */
-  readonly valueAt: readonly (readonly [number, string])[];
+  /** Where each value goes: the parameter's index, and the value's path in a call's values. */
+  readonly valueAt: readonly (readonly [number, readonly string[]])[];
 }
 
+const PATH = Symbol('path');
+const QUERY_NAME = Symbol('query name');
+
 /**
- * What the builder gets in place of a value while the query is compiled. Turned into a string
- * or a number (a comparison, a template, `sql.raw`), it throws: the SQL would hold the stand-in.
+ * What the builder gets in place of a value while the query is compiled: the value at its path
+ * in a call's values (`id`, or `targets.0.role` for a field of a listed row). Each of its
+ * properties is the stand-in of that property, so rows of a list can be built from
+ * `values.targets[i]`. Turned into a string or a number (a comparison, a template, `sql.raw`),
+ * it throws: the SQL would hold the stand-in.
  */
 class StandIn {
-  constructor(
-    readonly queryName: string,
-    readonly name: string,
-  ) {}
+  readonly [PATH]: readonly string[];
+  readonly [QUERY_NAME]: string;
+
+  constructor(queryName: string, path: readonly string[]) {
+    this[QUERY_NAME] = queryName;
+    this[PATH] = path;
+  }
 
   [Symbol.toPrimitive](): never {
     throw new TypeError(
-      `${this.queryName}: "${this.name}" was read while the query was built; pass it to Kysely as a value`,
+      `${this[QUERY_NAME]}: "${this[PATH].join('.')}" was read while the query was built; pass it to Kysely as a value`,
     );
   }
+}
+
+function standIn(queryName: string, path: readonly string[]): StandIn {
+  return new Proxy(new StandIn(queryName, path), {
+    get(target, property) {
+      if (typeof property === 'symbol') return Reflect.get(target, property);
+      return standIn(queryName, [...path, property]);
+    },
+  });
 }
 
 function compileTemplate<Values extends object>(
@@ -100,31 +120,36 @@ function compileTemplate<Values extends object>(
   db: Kysely<Database>,
   build: (db: Kysely<Database>, values: Values) => Compilable<unknown>,
 ): CompiledTemplate {
-  const standIns = new Map<string, StandIn>();
+  const read = new Set<string>();
   const values = new Proxy({} as Values, {
     get(_target, name) {
       if (typeof name !== 'string') return undefined;
-      let standIn = standIns.get(name);
-      if (standIn === undefined) {
-        standIn = new StandIn(queryName, name);
-        standIns.set(name, standIn);
-      }
-      return standIn;
+      read.add(name);
+      return standIn(queryName, [name]);
     },
   });
   const { query, sql, parameters } = build(db, values).compile();
-  const valueAt: [number, string][] = [];
+  const valueAt: [number, readonly string[]][] = [];
   const placed = new Set<string>();
   parameters.forEach((parameter, index) => {
     if (parameter instanceof StandIn) {
-      valueAt.push([index, parameter.name]);
-      placed.add(parameter.name);
+      valueAt.push([index, parameter[PATH]]);
+      placed.add(parameter[PATH][0]!);
     }
   });
-  // A value read but not placed as a parameter was looked at, or went into the SQL's text (a
-  // list, a literal): reusing that SQL would be wrong for other values.
-  for (const name of standIns.keys()) {
+  // A value read but not placed as a parameter (nor any field of it) was looked at, or went
+  // into the SQL's text (a list, a literal): reusing that SQL would be wrong for other values.
+  for (const name of read) {
     if (!placed.has(name)) throw new Error(`${queryName}: "${name}" is not passed to the query as a value`);
   }
   return { query, sql, parameters, valueAt };
+}
+
+/** The value at `path` in a call's values. */
+function valueAtPath(values: object, path: readonly string[]): unknown {
+  let value: unknown = values;
+  for (let index = 0; index < path.length && value !== undefined && value !== null; index++) {
+    value = (value as Record<string, unknown>)[path[index]!];
+  }
+  return value;
 }

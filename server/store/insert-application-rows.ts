@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database, TargetRole } from '../db/database.js';
+import { ReusableQuery } from '../db/reusable-query.js';
 import type { OutboxMail } from '../mail/application-mail.js';
 import type { NewSubmission } from './submit-application.js';
 
@@ -20,30 +21,88 @@ export interface NewApplicationRows {
 export async function insertApplicationRows(db: Kysely<Database>, input: NewApplicationRows): Promise<void> {
   const { id, now, submission, mails } = input;
   const { form, memberId, prepared } = submission;
-  const targets = prepared.targets.map((target) => ({
-    application_id: id,
-    association_id: target.associationId,
-    role: target.role,
+  const values: NewApplicationValues = {
+    id,
+    now,
+    formId: form.id,
+    formVersion: form.version,
+    memberId,
+    groupKey: prepared.groupKey,
+    data: JSON.stringify(prepared.data),
+    confirmView: JSON.stringify(prepared.confirmView),
+    facility: prepared.facility === null ? null : JSON.stringify(prepared.facility),
+    idempotencyKey: submission.idempotencyKey ?? null,
+    actorAccountId: submission.actorAccountId,
+    detail: JSON.stringify({
+      formVersion: form.version,
+      data: prepared.data,
+      targets: prepared.targets.map((target) => ({ associationId: target.associationId, role: target.role })),
+    }),
+    targets: prepared.targets,
+    mails,
+  };
+  const shape: NewApplicationShape = {
+    targets: prepared.targets.length,
+    mails: mails.length,
+    // The columns a mailer fills (the others take their defaults); every mail of an event has the same.
+    mailColumns: mails.length === 0 ? [] : (Object.keys(mails[0]!) as (keyof OutboxMail)[]),
+  };
+  await NEW_APPLICATION.execute(db, values, shape);
+}
+
+interface NewApplicationValues {
+  readonly id: string;
+  readonly now: Date;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly memberId: string;
+  readonly groupKey: string;
+  readonly data: string;
+  readonly confirmView: string;
+  readonly facility: string | null;
+  readonly idempotencyKey: string | null;
+  readonly actorAccountId: string;
+  readonly detail: string;
+  readonly targets: readonly { readonly associationId: string; readonly role: TargetRole }[];
+  readonly mails: readonly OutboxMail[];
+}
+
+interface NewApplicationShape {
+  readonly targets: number;
+  readonly mails: number;
+  readonly mailColumns: readonly (keyof OutboxMail)[];
+}
+
+/** The statement, one SQL text per number of targets and mails (see ReusableQuery). */
+function newApplicationQuery(db: Kysely<Database>, values: NewApplicationValues, shape: NewApplicationShape) {
+  const targets = Array.from({ length: shape.targets }, (_, index) => ({
+    application_id: values.id,
+    association_id: values.targets[index]!.associationId,
+    role: values.targets[index]!.role,
     status: 'submitted' as const,
-    application_created_at: now,
+    application_created_at: values.now,
   }));
-  await db
+  const mails = Array.from({ length: shape.mails }, (_, index) => {
+    const mail = values.mails[index]!;
+    return Object.fromEntries(shape.mailColumns.map((column) => [column, mail[column]])) as OutboxMail;
+  });
+  return db
     .with('application', (db) =>
       db
         .insertInto('applications')
         .values({
-          id,
-          form_id: form.id,
-          form_version: form.version,
-          member_id: memberId,
-          group_key: prepared.groupKey,
-          data: JSON.stringify(prepared.data),
-          confirm_view: JSON.stringify(prepared.confirmView),
-          facility: prepared.facility === null ? null : JSON.stringify(prepared.facility),
+          id: values.id,
+          form_id: values.formId,
+          form_version: values.formVersion,
+          member_id: values.memberId,
+          group_key: values.groupKey,
+          data: values.data,
+          confirm_view: values.confirmView,
+          facility: values.facility,
           status: 'open',
-          idempotency_key: submission.idempotencyKey ?? null,
-          created_at: now,
-          updated_at: now,
+          idempotency_key: values.idempotencyKey,
+          created_at: values.now,
+          updated_at: values.now,
         })
         .returning('id'),
     )
@@ -57,16 +116,12 @@ export async function insertApplicationRows(db: Kysely<Database>, input: NewAppl
       db
         .insertInto('application_events')
         .values({
-          application_id: id,
-          at: now,
-          actor_account_id: submission.actorAccountId,
+          application_id: values.id,
+          at: values.now,
+          actor_account_id: values.actorAccountId,
           type: 'submitted',
           association_id: null,
-          detail: JSON.stringify({
-            formVersion: form.version,
-            data: prepared.data,
-            targets: prepared.targets.map((target) => ({ associationId: target.associationId, role: target.role })),
-          }),
+          detail: values.detail,
         })
         .returning('id'),
     )
@@ -75,8 +130,11 @@ export async function insertApplicationRows(db: Kysely<Database>, input: NewAppl
         ? db.insertInto('mail_outbox').values(mails).returning('id')
         : db.selectFrom('mail_outbox').select('id').where(sql<boolean>`false`),
     )
-    .with('draft', (db) => db.deleteFrom('drafts').where('member_id', '=', memberId).where('form_id', '=', form.id))
+    .with('draft', (db) =>
+      db.deleteFrom('drafts').where('member_id', '=', values.memberId).where('form_id', '=', values.formId),
+    )
     .selectFrom('application')
-    .select('id')
-    .execute();
+    .select('id');
 }
+
+const NEW_APPLICATION = new ReusableQuery('new application', newApplicationQuery);

@@ -79,6 +79,58 @@ describe.each(TEST_DIALECTS)('a reusable query (%s)', (dialect) => {
     expect(members.compiled(db, { id: 'jma' }).parameters).toEqual(['jma', 3]);
   });
 
+  it('writes a list of rows, one SQL text per length', async () => {
+    interface Row {
+      readonly id: string;
+      readonly name: string;
+    }
+    const insertGroups = new ReusableQuery(
+      'insert groups',
+      (db, values: { memberId: string; rows: readonly Row[] }, shape: { rows: number }) =>
+        db
+          .insertInto('groups')
+          .values(
+            Array.from({ length: shape.rows }, (_, index) => ({
+              id: values.rows[index]!.id,
+              member_id: values.memberId,
+              facility_name: values.rows[index]!.name,
+              facility_name_en: '',
+            })),
+          )
+          .returning('id'),
+    );
+    await db
+      .insertInto('members')
+      .values({
+        id: 'm1',
+        registration_number: '100001',
+        name: '日医 一郎',
+        name_kana: 'にちい いちろう',
+        birth_date: '1970-04-01',
+        email: 'm1@example.jp',
+        locale: 'ja',
+      })
+      .execute();
+    const two = [
+      { id: 'g1', name: '小樽クリニック' },
+      { id: 'g2', name: '札幌クリニック' },
+    ];
+    expect(ids(await insertGroups.execute(db, { memberId: 'm1', rows: two }, { rows: 2 }))).toEqual(['g1', 'g2']);
+    expect(
+      ids(await insertGroups.execute(db, { memberId: 'm1', rows: [{ id: 'g3', name: '函館医院' }] }, { rows: 1 })),
+    ).toEqual(['g3']);
+    const stored = await db.selectFrom('groups').select(['id', 'facility_name']).orderBy('id').execute();
+    expect(stored).toEqual([
+      { id: 'g1', facility_name: '小樽クリニック' },
+      { id: 'g2', facility_name: '札幌クリニック' },
+      { id: 'g3', facility_name: '函館医院' },
+    ]);
+    // A list shorter than its shape says is refused before anything is sent.
+    expect(() => insertGroups.compiled(db, { memberId: 'm1', rows: [{ id: 'g4', name: '' }] }, { rows: 2 })).toThrow(
+      'insert groups: no value for "rows.1.id"',
+    );
+  });
+
   it('refuses a build that reads a value, or leaves one out of the query', () => {
     const raw = new ReusableQuery('raw layer', (db, values: { layer: number }) =>
       db
